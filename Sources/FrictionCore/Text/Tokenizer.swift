@@ -1,0 +1,126 @@
+/// Splits a sentence into normalised tokens for matching.
+///
+/// Words are case-folded; apostrophes, quotes and dashes are unified;
+/// contractions are expanded ("can't" → `can not`, "won't" → `will not`,
+/// "cannot" → `can not`, "it's" → `it is`); a possessive "'s" becomes its own
+/// token. Every token keeps the scalar range it came from.
+public enum Tokenizer {
+    public static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5 + 1)
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            if CharacterClasses.isWhitespace(scalar) {
+                index += 1
+                continue
+            }
+            if CharacterClasses.isLetter(scalar) || CharacterClasses.isDigit(scalar) {
+                let start = index
+                index = wordEnd(scalars, from: index)
+                appendWord(scalars, start..<index, to: &tokens)
+                continue
+            }
+            if CharacterClasses.isApostrophe(scalar) || CharacterClasses.isDoubleQuote(scalar) {
+                tokens.append(Token(normalized: "\"", kind: .quote, range: index..<(index + 1)))
+            } else if CharacterClasses.isDash(scalar) {
+                tokens.append(Token(normalized: "-", kind: .punctuation, range: index..<(index + 1)))
+            } else if scalar.properties.generalCategory == .currencySymbol
+                        || scalar.properties.generalCategory == .mathSymbol
+                        || scalar == "%" || scalar == "&" || scalar == "#" || scalar == "@" || scalar == "/" {
+                tokens.append(Token(normalized: String(scalar), kind: .symbol, range: index..<(index + 1)))
+            } else {
+                tokens.append(Token(normalized: String(scalar), kind: .punctuation, range: index..<(index + 1)))
+            }
+            index += 1
+        }
+        return tokens
+    }
+
+    /// A word runs over letters and digits, and over an apostrophe, hyphen,
+    /// period or comma that sits between two of them ("don't", "non-refundable",
+    /// "4.2.1", "1,000").
+    private static func wordEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        var index = start
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            if CharacterClasses.isLetter(scalar) || CharacterClasses.isDigit(scalar) || scalar.properties.isDiacritic {
+                index += 1
+                continue
+            }
+            guard index + 1 < count else { break }
+            let next = scalars[index + 1]
+            let nextIsAlnum = CharacterClasses.isLetter(next) || CharacterClasses.isDigit(next)
+            if (CharacterClasses.isApostrophe(scalar) || CharacterClasses.isDash(scalar)) && nextIsAlnum
+                && scalar.value != 0x2014 && scalar.value != 0x2013 {
+                index += 1
+                continue
+            }
+            if (scalar == "." || scalar == ",") && CharacterClasses.isDigit(next)
+                && index > start && CharacterClasses.isDigit(scalars[index - 1]) {
+                index += 1
+                continue
+            }
+            break
+        }
+        return index
+    }
+
+    private static func appendWord(_ scalars: [Unicode.Scalar], _ range: Range<Int>, to tokens: inout [Token]) {
+        var folded = String.UnicodeScalarView()
+        var allDigits = true
+        for scalar in scalars[range] {
+            if CharacterClasses.isApostrophe(scalar) {
+                folded.append("'")
+            } else if CharacterClasses.isDash(scalar) {
+                folded.append("-")
+            } else {
+                if !CharacterClasses.isDigit(scalar) && scalar != "." && scalar != "," { allDigits = false }
+                if scalar.value < 0x80 {
+                    folded.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                } else {
+                    folded.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                }
+            }
+        }
+        let word = String(folded)
+        let capitalized = CharacterClasses.isUppercase(scalars[range.lowerBound])
+        if allDigits {
+            tokens.append(Token(normalized: word, kind: .number, range: range))
+            return
+        }
+        for (index, part) in Contractions.expand(word).enumerated() {
+            tokens.append(Token(normalized: part, kind: .word, range: range, isCapitalized: capitalized && index == 0))
+        }
+    }
+}
+
+/// English contractions, expanded so that lexicons can say `not` once.
+enum Contractions {
+    private static let whole: [String: [String]] = [
+        "can't": ["can", "not"], "cannot": ["can", "not"], "won't": ["will", "not"],
+        "shan't": ["shall", "not"], "ain't": ["is", "not"], "let's": ["let", "us"],
+        "it's": ["it", "is"], "that's": ["that", "is"], "there's": ["there", "is"],
+        "here's": ["here", "is"], "what's": ["what", "is"], "who's": ["who", "is"],
+        "he's": ["he", "is"], "she's": ["she", "is"], "where's": ["where", "is"],
+        "i'm": ["i", "am"], "y'all": ["you", "all"],
+    ]
+
+    static func expand(_ word: String) -> [String] {
+        if let parts = whole[word] { return parts }
+        guard word.contains("'") else { return [word] }
+        if word.hasSuffix("n't") {
+            return [String(word.dropLast(3)), "not"]
+        }
+        for (suffix, expansion) in [("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would")]
+        where word.hasSuffix(suffix) && word.count > suffix.count {
+            return [String(word.dropLast(suffix.count)), expansion]
+        }
+        if word.hasSuffix("'s") && word.count > 2 {
+            return [String(word.dropLast(2)), "'s"]
+        }
+        return [word]
+    }
+}

@@ -1,0 +1,75 @@
+import FrictionCore
+import Yams
+
+/// YAML front matter: a `---` line at the very top, YAML, then a closing
+/// `---` or `...` line.
+struct FrontMatter {
+    /// Byte range of the whole block, delimiters included.
+    var byteRange: Range<Int>
+    var metadata: DocumentMetadata
+
+    /// Keys we read into `DocumentMetadata`, with the spellings people use.
+    private static let keys: [String: MetadataField] = [
+        "title": .title,
+        "owner": .owner, "policy_owner": .owner, "policy-owner": .owner, "author": .owner, "maintainer": .owner,
+        "effective": .effectiveDate, "effective_date": .effectiveDate, "effective-date": .effectiveDate, "date": .effectiveDate,
+        "review": .reviewDate, "review_date": .reviewDate, "review-date": .reviewDate,
+        "next_review": .reviewDate, "next-review": .reviewDate, "review_by": .reviewDate,
+        "audience": .audience,
+        "language": .language, "lang": .language,
+    ]
+
+    /// Finds and parses front matter; nil when the file has none.
+    static func parse(_ source: SourceText, path: String) throws -> FrontMatter? {
+        guard source.lineCount > 1, isDelimiter(source, line: 1, allowDots: false) else { return nil }
+        var closing: Int?
+        for line in 2...source.lineCount where isDelimiter(source, line: line, allowDots: true) {
+            closing = line
+            break
+        }
+        guard let closing else {
+            throw FrictionError.malformed(path: path, line: 1, column: 1,
+                                          reason: "front matter opened with '---' on line 1 is never closed")
+        }
+        let yamlStart = source.lineStarts[1]
+        let yamlEnd = source.lineStarts[closing - 1]
+        let yaml = String(decoding: source.bytes[yamlStart..<yamlEnd], as: UTF8.self)
+        let end = closing < source.lineCount ? source.lineStarts[closing] : source.bytes.count
+        var metadata = DocumentMetadata()
+        let root = try YAMLDocument.compose(yaml, path: path, lineOffset: 1, makeError: FrictionError.malformed)
+        if let root {
+            guard let mapping = root.mapping else {
+                throw FrictionError.malformed(path: path, line: 2, column: 1,
+                                              reason: "front matter must be a mapping of keys to values")
+            }
+            for (key, value) in mapping {
+                guard let name = key.string?.lowercased() else { continue }
+                let text = scalarText(value)
+                if let field = keys[name]?.keyPath {
+                    if metadata[keyPath: field] == nil { metadata[keyPath: field] = text }
+                } else if let text {
+                    metadata.extra[name] = text
+                }
+            }
+        }
+        return FrontMatter(byteRange: 0..<end, metadata: metadata)
+    }
+
+    private static func scalarText(_ node: Node) -> String? {
+        if let scalar = node.scalar { return scalar.string.isEmpty ? nil : scalar.string }
+        if let sequence = node.sequence {
+            let items = sequence.compactMap { $0.scalar?.string }
+            return items.isEmpty ? nil : items.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    private static func isDelimiter(_ source: SourceText, line: Int, allowDots: Bool) -> Bool {
+        let start = source.lineStarts[line - 1]
+        var end = source.lineContentEnd(line: line)
+        while end > start && (source.bytes[end - 1] == 0x20 || source.bytes[end - 1] == 0x09) { end -= 1 }
+        guard end - start == 3 else { return false }
+        let slice = source.bytes[start..<end]
+        return slice.allSatisfy { $0 == 0x2D } || (allowDots && slice.allSatisfy { $0 == 0x2E })
+    }
+}

@@ -1,0 +1,58 @@
+import CCmarkGFM
+import FrictionCore
+
+/// Markdown through cmark-gfm, GitHub's CommonMark parser, with the table,
+/// strikethrough, autolink and tasklist extensions. YAML front matter is read
+/// first and blanked (newlines kept) so cmark's line numbers stay the file's.
+public struct MarkdownParser: DocumentParser {
+    public let format = DocumentFormat.markdown
+    public let fileExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mdx"]
+
+    public init() {}
+
+    public func parse(_ source: SourceText, path: String) throws -> Document {
+        var builder = DocumentBuilder(path: path, format: .markdown, lineCount: source.lineCount)
+        var input = source.bytes
+        if let frontMatter = try FrontMatter.parse(source, path: path) {
+            builder.metadata = frontMatter.metadata
+            for index in frontMatter.byteRange where input[index] != 0x0A && input[index] != 0x0D {
+                input[index] = 0x20
+            }
+        }
+        guard let root = CMark.parse(input) else {
+            throw FrictionError.malformed(path: path, line: nil, column: nil, reason: "cmark-gfm could not parse the file")
+        }
+        defer { cmark_node_free(root) }
+        var walker = MarkdownWalker(source: source, builder: builder)
+        walker.walk(root)
+        return walker.builder.finish()
+    }
+}
+
+/// The C library's setup, done once per process.
+enum CMark {
+    /// The GFM extensions, registered once; cmark-gfm keeps them in a
+    /// process-wide registry and only reads them afterwards.
+    nonisolated(unsafe) private static let extensions = {
+        cmark_gfm_core_extensions_ensure_registered()
+        var found = [cmark_find_syntax_extension("table")]
+        for name in ["strikethrough", "autolink", "tasklist"] {
+            found.append(cmark_find_syntax_extension(name))
+        }
+        return found.compactMap { $0 }
+    }()
+
+    static func parse(_ bytes: [UInt8]) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for syntaxExtension in extensions {
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        return cmark_parser_finish(parser)
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import CCmarkGFM
+import FrictionCore
+
+/// Walks a cmark-gfm tree (iteratively, so 10,000-deep nesting cannot
+/// overflow the stack) and feeds prose to a `DocumentBuilder`.
+///
+/// Positions come from cmark: each text node says where it starts, and its
+/// characters are laid over the source bytes from there, stepping over what
+/// the literal no longer holds (entities, backslash escapes, markup and the
+/// indentation of continuation lines). Where cmark's start is unusable (it
+/// is 0:0 after some constructs, or off after a hard line break) the walk
+/// carries on from where the previous text ended.
+struct MarkdownWalker {
+    let source: SourceText
+    var builder: DocumentBuilder
+    private var positions: PositionCursor
+    /// Containers that decide a paragraph's block kind, innermost last.
+    private var containers: [BlockKind] = []
+    /// The block being gathered, with its kind and heading level.
+    private var current: (kind: BlockKind, level: Int)?
+    private var text = BlockText()
+    /// Byte offset just past the last character placed.
+    private var cursor = 0
+    /// Byte offset past which the current block's text cannot lie.
+    private var limit = 0
+
+    init(source: SourceText, builder: DocumentBuilder) {
+        self.source = source
+        self.builder = builder
+        self.positions = PositionCursor(source)
+    }
+
+    mutating func walk(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = String(cString: cmark_node_get_type_string(node))
+            if event == CMARK_EVENT_ENTER {
+                if enter(node, type: type) == .skipChildren {
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                }
+            } else if event == CMARK_EVENT_EXIT {
+                exit(type: type)
+            }
+        }
+    }
+
+    private enum Descend { case children, skipChildren }
+
+    private mutating func enter(_ node: OpaquePointer, type: String) -> Descend {
+        switch type {
+        case "item":
+            containers.append(.listItem)
+        case "block_quote":
+            containers.append(.blockQuote)
+        case "heading":
+            begin(node, kind: .heading, level: Int(cmark_node_get_heading_level(node)))
+        case "paragraph":
+            begin(node, kind: containers.last ?? .paragraph, level: 0)
+        case "table_cell":
+            begin(node, kind: .tableCell, level: 0)
+        case "text":
+            if current != nil { place(literal(of: node), line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)) }
+        case "softbreak", "linebreak":
+            if current != nil { text.appendSpace(at: positions.position(of: cursor)) }
+        case "code", "image", "footnote_reference":
+            return .skipChildren
+        case "link":
+            if isBareURL(node) { return .skipChildren }
+        case "html_inline", "html_block":
+            collectComments(node)
+        case "code_block":
+            return .skipChildren
+        default:
+            break
+        }
+        return .children
+    }
+
+    private mutating func exit(type: String) {
+        switch type {
+        case "item", "block_quote":
+            containers.removeLast()
+        case "heading", "paragraph", "table_cell":
+            flush()
+        default:
+            break
+        }
+    }
+
+    private mutating func begin(_ node: OpaquePointer, kind: BlockKind, level: Int) {
+        flush()
+        current = (kind, level)
+        cursor = source.byteOffset(line: Int(cmark_node_get_start_line(node)),
+                                   byteColumn: Int(cmark_node_get_start_column(node))) ?? cursor
+        let endLine = Int(cmark_node_get_end_line(node))
+        if endLine >= 1 && endLine <= source.lineCount {
+            limit = max(source.lineContentEnd(line: endLine), cursor)
+        } else {
+            limit = source.bytes.count
+        }
+    }
+
+    private mutating func flush() {
+        guard let block = current else { return }
+        if block.kind == .heading {
+            builder.addHeading(text, level: block.level)
+        } else {
+            builder.addBlock(text, kind: block.kind)
+        }
+        current = nil
+        text.removeAll()
+    }
+
+    private func literal(of node: OpaquePointer) -> [UInt8] {
+        guard let pointer = cmark_node_get_literal(node) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+    }
+
+    /// Lays the characters of a text node over the source.
+    private mutating func place(_ literal: [UInt8], line: Int32, column: Int32) {
+        guard !literal.isEmpty else { return }
+        if let hinted = source.byteOffset(line: Int(line), byteColumn: Int(column)), hinted >= cursor, hinted < limit {
+            var start = hinted
+            if literal[0] != 0x20 && literal[0] != 0x09 {
+                let lineEnd = source.lineContentEnd(line: Int(line))
+                while start < lineEnd && (source.bytes[start] == 0x20 || source.bytes[start] == 0x09) { start += 1 }
+            }
+            if start < limit && canStart(literal, at: start) { cursor = start }
+        }
+        var index = 0
+        while index < literal.count {
+            let length = UTF8Decoding.sequenceLength(literal[index])
+            let end = min(index + length, literal.count)
+            let scalar = UTF8Decoding.scalar(literal, index..<end)
+            let offset = locate(literal[index..<end])
+            text.append(scalar, at: positions.position(of: offset))
+            index = end
+        }
+    }
+
+    /// Can the source at `offset` produce the literal's first character?
+    private func canStart(_ literal: [UInt8], at offset: Int) -> Bool {
+        let byte = source.bytes[offset]
+        return byte == literal[0] || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Finds where one character of a literal stands, from the cursor on,
+    /// and moves the cursor past it.
+    private mutating func locate(_ character: ArraySlice<UInt8>) -> Int {
+        let bytes = source.bytes
+        var offset = cursor
+        while offset < limit {
+            if bytes[offset...].starts(with: character) {
+                cursor = offset + character.count
+                return offset
+            }
+            if bytes[offset] == UInt8(ascii: "&"), let end = entityEnd(at: offset) {
+                cursor = end
+                return offset
+            }
+            if bytes[offset] == UInt8(ascii: "\\"), offset + 1 < limit, bytes[offset + 1] == character.first {
+                cursor = offset + 2
+                return offset + 1
+            }
+            offset += 1
+        }
+        // The character is not in the block's bytes (an entity that became two
+        // characters, say): give it the position of its neighbour.
+        return max(cursor - 1, 0)
+    }
+
+    /// End of an entity or numeric character reference starting at `offset`.
+    private func entityEnd(at offset: Int) -> Int? {
+        let bytes = source.bytes
+        var index = offset + 1
+        let bound = min(offset + 40, limit)
+        if index < bound && bytes[index] == UInt8(ascii: "#") { index += 1 }
+        let nameStart = index
+        while index < bound, UTF8Decoding.isASCIIAlphanumeric(bytes[index]) { index += 1 }
+        guard index > nameStart, index < bound, bytes[index] == UInt8(ascii: ";") else { return nil }
+        return index + 1
+    }
+
+    /// A link whose text is its own address (an autolink, or
+    /// `[https://x](https://x)`) is a URL, not prose.
+    private func isBareURL(_ node: OpaquePointer) -> Bool {
+        guard let urlPointer = cmark_node_get_url(node) else { return false }
+        let url = String(cString: urlPointer)
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+              let literalPointer = cmark_node_get_literal(child) else { return url.isEmpty == false && cmark_node_first_child(node) == nil }
+        let label = String(cString: literalPointer)
+        return url == label || url.hasSuffix(label) && (label.contains(".") || label.contains("/") || label.contains("@"))
+    }
+
+    /// HTML and XML comments are not prose, but suppressions live in them.
+    private mutating func collectComments(_ node: OpaquePointer) {
+        guard let start = source.byteOffset(line: Int(cmark_node_get_start_line(node)),
+                                            byteColumn: Int(cmark_node_get_start_column(node))) else { return }
+        let literal = self.literal(of: node)
+        guard literal.contains(UInt8(ascii: "<")) else { return }
+        // The literal is the node's source with CRLF folded to LF: allow one
+        // byte more per line so a CRLF file's comment is covered whole.
+        let newlines = literal.lazy.filter { $0 == 0x0A }.count
+        let end = min(start + literal.count + newlines, source.bytes.count)
+        for comment in HTMLComments.find(in: source.bytes, range: start..<end) {
+            let range = SourceRange(start: positions.position(of: comment.outer.lowerBound),
+                                    end: positions.position(of: comment.outer.upperBound - 1))
+            builder.addComment(comment.text, range: range)
+        }
+    }
+}
+
+/// `<!-- ... -->` spans inside a byte range.
+enum HTMLComments {
+    struct Found {
+        var outer: Range<Int>
+        var text: String
+    }
+
+    static func find(in bytes: [UInt8], range: Range<Int>) -> [Found] {
+        var found: [Found] = []
+        var index = range.lowerBound
+        let open: [UInt8] = Array("<!--".utf8)
+        let close: [UInt8] = Array("-->".utf8)
+        while index + 4 <= range.upperBound {
+            guard bytes[index...].starts(with: open) else { index += 1; continue }
+            var end = index + 4
+            while end + 3 <= range.upperBound && !bytes[end...].starts(with: close) { end += 1 }
+            guard end + 3 <= range.upperBound else { break }
+            let inner = String(decoding: bytes[(index + 4)..<end], as: UTF8.self)
+            found.append(Found(outer: index..<(end + 3), text: inner.trimmingCharacters(in: .whitespacesAndNewlines)))
+            index = end + 3
+        }
+        return found
+    }
+}

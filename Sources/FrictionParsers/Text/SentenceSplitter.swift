@@ -1,0 +1,107 @@
+import FrictionCore
+
+/// Rule-based sentence splitting inside one block of prose.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or
+/// brackets) followed by white space, unless the period belongs to an
+/// abbreviation ("e.g.", "Dr.", "No. 5", "U.S."), an initial ("J. Smith"), or
+/// the next word starts in lower case. Blocks end sentences too, so list
+/// items, table cells and headings need no final punctuation.
+public enum SentenceSplitter {
+    /// Abbreviations after which a period never ends a sentence.
+    static let neverFinal: Set<String> = [
+        "e.g", "i.e", "eg", "ie", "cf", "vs", "viz", "mr", "mrs", "ms", "mx", "dr", "prof", "st",
+        "approx", "incl", "esp", "dept", "jr", "sr", "gen", "gov", "rev", "hon", "messrs",
+    ]
+    /// Abbreviations that are never final before a number ("No. 5", "Sec. 4").
+    static let beforeNumber: Set<String> = ["no", "nos", "art", "sec", "secs", "para", "paras", "fig", "pp", "p", "vol", "ref", "ch", "tel", "ext"]
+    /// Abbreviations that can end a sentence: they do only when a common
+    /// sentence opener follows ("...from Acme Ltd. The next...").
+    static let sometimesFinal: Set<String> = ["etc", "inc", "ltd", "co", "corp", "llc", "plc", "a.m", "p.m", "am", "pm", "u.s", "u.k", "e.u", "u.s.a", "n.b", "p.s"]
+    static let openers: Set<String> = [
+        "the", "a", "an", "we", "you", "if", "this", "these", "it", "our", "all", "please", "in", "for",
+        "when", "they", "i", "staff", "customers", "no", "do", "never", "any", "each", "every", "there",
+        "where", "only", "however", "after", "before", "on", "at", "from", "to", "with", "as",
+    ]
+
+    /// Ranges of the sentences in `scalars`, trimmed of surrounding white space.
+    public static func split(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            guard CharacterClasses.isSentenceTerminator(scalar) else { index += 1; continue }
+            var end = index + 1
+            while end < count && (CharacterClasses.isSentenceTerminator(scalars[end])
+                                  || CharacterClasses.isClosingAfterTerminator(scalars[end])) {
+                end += 1
+            }
+            guard end < count, CharacterClasses.isWhitespace(scalars[end]) else { index = end; continue }
+            var next = end
+            while next < count && CharacterClasses.isWhitespace(scalars[next]) { next += 1 }
+            guard next < count else { break }
+            if endsSentence(scalars, terminator: index, next: next) {
+                append(start..<end, of: scalars, to: &sentences)
+                start = next
+            }
+            index = next
+        }
+        append(start..<count, of: scalars, to: &sentences)
+        return sentences
+    }
+
+    private static func endsSentence(_ scalars: [Unicode.Scalar], terminator: Int, next: Int) -> Bool {
+        let following = scalars[next]
+        if following.properties.isLowercase { return false }
+        guard scalars[terminator] == "." else { return true }
+        // An ellipsis before a lower-case word was handled above; "..." ends.
+        if terminator > 0 && scalars[terminator - 1] == "." { return true }
+        let word = wordBefore(scalars, terminator)
+        guard !word.isEmpty else { return true }
+        let lower = word.lowercased()
+        if neverFinal.contains(lower) { return false }
+        if beforeNumber.contains(lower) { return !CharacterClasses.isDigit(following) }
+        // A single capital letter is an initial: "J. Smith".
+        if word.unicodeScalars.count == 1, let only = word.unicodeScalars.first, CharacterClasses.isUppercase(only) {
+            return false
+        }
+        if sometimesFinal.contains(lower) {
+            return openers.contains(nextWord(scalars, from: next).lowercased())
+        }
+        return true
+    }
+
+    /// The word that ends at `terminator`, with inner periods ("U.S", "a.m").
+    private static func wordBefore(_ scalars: [Unicode.Scalar], _ terminator: Int) -> String {
+        var start = terminator
+        while start > 0 {
+            let previous = scalars[start - 1]
+            if CharacterClasses.isLetter(previous) || (previous == "." && start - 1 > 0 && CharacterClasses.isLetter(scalars[start - 2])) {
+                start -= 1
+            } else {
+                break
+            }
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<terminator])
+        return String(view)
+    }
+
+    private static func nextWord(_ scalars: [Unicode.Scalar], from start: Int) -> String {
+        var end = start
+        while end < scalars.count && CharacterClasses.isLetter(scalars[end]) { end += 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+
+    private static func append(_ range: Range<Int>, of scalars: [Unicode.Scalar], to sentences: inout [Range<Int>]) {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper && CharacterClasses.isWhitespace(scalars[lower]) { lower += 1 }
+        while upper > lower && CharacterClasses.isWhitespace(scalars[upper - 1]) { upper -= 1 }
+        if lower < upper { sentences.append(lower..<upper) }
+    }
+}

@@ -1,0 +1,66 @@
+import CLibXML2
+import FrictionCore
+import Foundation
+
+/// XML policies: libxml2 checks the document (safely, see `LibXML`), a
+/// vocabulary chosen by root element and namespace maps elements to sections
+/// and blocks, and documents in the project's own namespace are validated
+/// against its schema.
+public struct XMLPolicyParser: DocumentParser {
+    public let format = DocumentFormat.xml
+    public let fileExtensions: Set<String> = ["xml", "dita", "dbk", "docbook", "akn"]
+
+    public init() {}
+
+    public func decode(_ raw: [UInt8], path: String) throws -> SourceText {
+        try SourceText.decode(Self.transcode(raw, path: path), path: path)
+    }
+
+    public func parse(_ source: SourceText, path: String) throws -> Document {
+        let document = try LibXML.parse(source.bytes, path: path)
+        defer { xmlFreeDoc(document) }
+        let root = LibXML.root(of: document)
+        let vocabulary = XMLVocabulary.detect(root: root.name, namespace: root.namespace, doctype: root.doctype)
+        var builder = DocumentBuilder(path: path, format: .xml, lineCount: source.lineCount)
+        builder.profile = vocabulary.name
+        if vocabulary.name == XMLVocabulary.policy.name && root.namespace == XMLVocabulary.policyNamespace {
+            builder.diagnostics = PolicySchemaValidator.validate(document)
+        }
+        var walker = XMLWalker(source: source, vocabulary: vocabulary, builder: builder) { name in
+            LibXML.internalEntityText(name, in: document)
+        }
+        walker.walk()
+        return walker.builder.finish()
+    }
+
+    /// Transcodes a document that declares a legacy encoding to UTF-8, so
+    /// lines and columns are counted in the characters a reader sees.
+    public static func transcode(_ raw: [UInt8], path: String) throws -> [UInt8] {
+        let head = String(decoding: raw.prefix(200), as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let declared = declaredEncoding(head) else { return raw }
+        let encoding: String.Encoding
+        switch declared.lowercased() {
+        case "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf16": return raw
+        case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "iso_8859-1": encoding = .isoLatin1
+        case "windows-1252", "cp1252": encoding = .windowsCP1252
+        case "iso-8859-2", "latin2": encoding = .isoLatin2
+        default:
+            throw FrictionError.undecodable(path: path, line: 1, column: nil,
+                                            reason: "unsupported encoding '\(declared)'; save the file as UTF-8")
+        }
+        guard let text = String(data: Data(raw), encoding: encoding) else {
+            throw FrictionError.undecodable(path: path, line: nil, column: nil, reason: "the file is not valid \(declared)")
+        }
+        return Array(text.utf8)
+    }
+
+    private static func declaredEncoding(_ head: String) -> String? {
+        guard let declarationEnd = head.range(of: "?>"),
+              let key = head.range(of: "encoding", range: head.startIndex..<declarationEnd.lowerBound) else { return nil }
+        let rest = head[key.upperBound..<declarationEnd.lowerBound]
+        guard let open = rest.firstIndex(where: { $0 == "\"" || $0 == "'" }) else { return nil }
+        let afterOpen = rest.index(after: open)
+        guard let close = rest[afterOpen...].firstIndex(of: rest[open]) else { return nil }
+        return String(rest[afterOpen..<close])
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import FrictionKit
+
+@main
+struct Friction: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "friction",
+        abstract: "Audit company rulebooks for policy friction.",
+        discussion: """
+            Friction reads policy documents in Markdown or XML and finds rigid \
+            "there's nothing I can do" rules, scripted refusals and customer-facing \
+            sections that never empower staff to put things right.
+
+            Exit codes: 0 clean, 1 findings at or above the fail level or a file \
+            that could not be read, 2 usage or configuration error.
+            """,
+        version: FrictionVersion.current,
+        subcommands: [ParseCommand.self]
+    )
+}

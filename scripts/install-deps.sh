@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what Friction needs to build and test, and only what is missing.
+# Safe to run again and again. Uses sudo only when not already root.
+#
+#   scripts/install-deps.sh           # build deps (C libraries)
+#   scripts/install-deps.sh --test    # plus what the tests use
+set -euo pipefail
+
+want_test=false
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=true ;;
+    *) echo "usage: $0 [--test]" >&2; exit 2 ;;
+  esac
+done
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); else
+    echo "install-deps: not root and no sudo; install the packages below by hand" >&2
+  fi
+fi
+
+debian=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config)
+if $want_test; then debian+=(libxml2-utils); fi
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for package in "${debian[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "install-deps: installing Debian packages: ${missing[*]}"
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+elif command -v brew >/dev/null 2>&1; then
+  for formula in cmark-gfm libxml2 pkg-config; do
+    brew list "$formula" >/dev/null 2>&1 || { echo "install-deps: brew install $formula"; brew install "$formula"; }
+  done
+else
+  echo "install-deps: neither apt nor brew found; install cmark-gfm and libxml2 development files by hand" >&2
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "install-deps: the Swift toolchain (6.0 or later) is required and is not on PATH" >&2
+  exit 1
+fi
