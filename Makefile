@@ -25,8 +25,17 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
+# The sample rulebook has friction on purpose: exit 1 (findings) is the demo,
+# exit 2 (a usage or configuration error) is a failure.
 run: release
-	$(RELEASE) parse Policies --format text
+	@$(RELEASE) lint Policies; status=$$?; [ $$status -le 1 ]
+
+eval: release
+	@test -d ../shared/dev-set || { echo "eval: ../shared/dev-set is absent; nothing to score"; exit 0; }
+	@echo "== sentences (../shared/dev-set/sentences.jsonl)"
+	@python3 ../shared/eval-tools/score_sentences.py ../shared/dev-set/sentences.jsonl --tool $(RELEASE)
+	@echo "== documents (../shared/dev-set/docs)"
+	@python3 ../shared/eval-tools/score_docs.py ../shared/dev-set/docs --tool $(RELEASE)
 
 test: test-deps
 	@python3 scripts/embed-schema.py --check

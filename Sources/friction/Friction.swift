@@ -15,6 +15,7 @@ struct Friction: ParsableCommand {
             that could not be read, 2 usage or configuration error.
             """,
         version: FrictionVersion.current,
-        subcommands: [ParseCommand.self]
+        subcommands: [LintCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, LexiconsCommand.self],
+        defaultSubcommand: LintCommand.self
     )
 }

@@ -107,11 +107,7 @@ struct MarkdownWalker {
 
     private mutating func flush() {
         guard let block = current else { return }
-        if block.kind == .heading {
-            builder.addHeading(text, level: block.level)
-        } else {
-            builder.addBlock(text, kind: block.kind)
-        }
+        builder.add(text, kind: block.kind, level: block.level)
         current = nil
         text.removeAll()
     }

@@ -43,6 +43,15 @@ public struct DocumentBuilder {
         addSentences(of: text, kind: .heading)
     }
 
+    /// Adds a gathered block: a heading (opening a section at `level`) or prose.
+    public mutating func add(_ text: BlockText, kind: BlockKind, level: Int) {
+        if kind == .heading {
+            addHeading(text, level: level)
+        } else {
+            addBlock(text, kind: kind)
+        }
+    }
+
     public mutating func addBlock(_ text: BlockText, kind: BlockKind) {
         guard !text.isEmpty else { return }
         addSentences(of: text, kind: kind)

@@ -187,11 +187,7 @@ struct XMLWalker {
 
     private mutating func flush() {
         guard let block = current else { return }
-        if block.kind == .heading {
-            builder.addHeading(text, level: block.level)
-        } else {
-            builder.addBlock(text, kind: block.kind)
-        }
+        builder.add(text, kind: block.kind, level: block.level)
         current = nil
         text.removeAll()
     }

@@ -76,25 +76,20 @@ public enum DocumentModelReporter {
                 ("audience", .optional(metadata.audience)), ("language", .optional(metadata.language)),
             ])),
             ("sections", .array(document.sections.map { section in
-                .object([("heading", .string(section.heading)), ("level", .int(section.level))] + range(section.range)
+                .object([("heading", .string(section.heading)), ("level", .int(section.level))] + JSONReporter.range(section.range)
                         + [("parent", section.parent.map(JSONValue.int) ?? .null)])
             })),
             ("sentences", .array(document.sentences.map { sentence in
                 .object([("text", .string(sentence.text)), ("kind", .string(sentence.blockKind.rawValue))]
-                        + range(sentence.range)
+                        + JSONReporter.range(sentence.range)
                         + [("section", sentence.section.map(JSONValue.int) ?? .null)])
             })),
             ("comments", .array(document.comments.map { comment in
-                .object([("text", .string(comment.text))] + range(comment.range))
+                .object([("text", .string(comment.text))] + JSONReporter.range(comment.range))
             })),
             ("diagnostics", .array(document.diagnostics.map { diagnostic in
                 .object([("line", .int(diagnostic.line)), ("message", .string(diagnostic.message))])
             })),
         ])
-    }
-
-    static func range(_ range: SourceRange) -> [(String, JSONValue)] {
-        [("line", .int(range.start.line)), ("column", .int(range.start.column)),
-         ("endLine", .int(range.end.line)), ("endColumn", .int(range.end.column))]
     }
 }

@@ -1,0 +1,261 @@
+/// Judges sentences in context: the lexicon finds candidate wording, and the
+/// analyzer decides what it means (an exception in the same sentence, a
+/// protective purpose, a promise, quoted guidance, a description).
+public struct PolicyAnalyzer: Sendable {
+    public let lexicon: CompiledLexicon
+
+    struct Concepts: Sendable {
+        let rigid, scripted, ruleAsReason, instruction, antiFriction, exception, empowerment, escalation,
+            rationale, protective, commitment, descriptive, bottleneck, handoff, vague, customerFacing,
+            internalSection, externalRoute: Int?
+
+        init(_ lexicon: CompiledLexicon) {
+            rigid = lexicon.concept("rigid")
+            scripted = lexicon.concept("scripted-refusal")
+            ruleAsReason = lexicon.concept("rule-as-reason")
+            instruction = lexicon.concept("instruction")
+            antiFriction = lexicon.concept("anti-friction")
+            exception = lexicon.concept("exception")
+            empowerment = lexicon.concept("empowerment")
+            escalation = lexicon.concept("escalation")
+            rationale = lexicon.concept("rationale")
+            protective = lexicon.concept("protective")
+            commitment = lexicon.concept("commitment")
+            descriptive = lexicon.concept("descriptive")
+            bottleneck = lexicon.concept("approval-bottleneck")
+            handoff = lexicon.concept("internal-handoff")
+            vague = lexicon.concept("vague-commitment")
+            customerFacing = lexicon.concept("customer-facing")
+            internalSection = lexicon.concept("internal-section")
+            externalRoute = lexicon.concept("external-route")
+        }
+    }
+
+    let concepts: Concepts
+
+    public init(lexicon: CompiledLexicon) {
+        self.lexicon = lexicon
+        self.concepts = Concepts(lexicon)
+    }
+
+    public func analyze(_ document: Document) -> DocumentAnalysis {
+        var judgements: [SentenceJudgement] = []
+        judgements.reserveCapacity(document.sentences.count)
+        for (index, sentence) in document.sentences.enumerated() {
+            judgements.append(judge(sentence, index: index))
+        }
+        var customerFacing: [Bool] = []
+        for (index, section) in document.sections.enumerated() {
+            customerFacing.append(isCustomerFacing(document, section: index, heading: section))
+        }
+        return DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing)
+    }
+
+    // MARK: Sections
+
+    private func isCustomerFacing(_ document: Document, section index: Int, heading section: Section) -> Bool {
+        let block = document.blocks[section.headingBlock]
+        for sentence in document.sentences[block.sentences] where lexicon.matches(in: sentence.tokens).has(concepts.internalSection) {
+            return false
+        }
+        return document.bodySentences(of: index).contains { lexicon.matches(in: $0.tokens).has(concepts.customerFacing) }
+    }
+
+    // MARK: Sentences
+
+    public func judge(_ sentence: Sentence, index: Int) -> SentenceJudgement {
+        let prose = sentence.blockKind != .heading && sentence.blockKind != .tableCell
+        var judgement = SentenceJudgement(sentence: index, isProse: prose)
+        guard prose, !sentence.tokens.isEmpty else { return judgement }
+        let tokens = sentence.tokens
+        let matches = lexicon.matches(in: tokens)
+        let quoted = Self.quotedTokens(sentence)
+        let conditionEnd = Self.conditionalPrefixEnd(tokens)
+        let end = Self.contentEnd(tokens)
+
+        func outsideQuotes(_ m: LexiconMatch) -> Bool { !quoted[m.tokens.lowerBound] }
+        func trigger(_ m: LexiconMatch) -> SentenceJudgement.Trigger {
+            let suggestion = lexicon.entries[m.entry].suggestion
+            return .init(tokens: m.tokens, suggestion: suggestion?.isEmpty == false ? suggestion : nil)
+        }
+
+        let antiFriction = matches.of(concepts.antiFriction)
+        let protective = matches.has(concepts.protective)
+        let descriptive = matches.has(concepts.descriptive)
+        let external = matches.has(concepts.externalRoute)
+        let commitments = matches.of(concepts.commitment).filter(outsideQuotes)
+        let rigidAll = matches.of(concepts.rigid)
+
+        // Positive annotations.
+        var barrierRemoval: [Range<Int>] = []
+        var empowerments: [Range<Int>] = []
+        if !external {
+            for m in matches.of(concepts.empowerment) {
+                let id = lexicon.entries[m.entry].id
+                let removesBarrier = id.hasPrefix("without-") || id.hasPrefix("no-approval") || id.hasPrefix("do-not-need")
+                    || id.hasPrefix("never-need")
+                if removesBarrier {
+                    // "without manager approval" grants power only when nothing before it forbids.
+                    if id.hasPrefix("without-"),
+                       rigidAll.contains(where: { $0.tokens.lowerBound < m.tokens.lowerBound && !quoted[$0.tokens.lowerBound] }) { continue }
+                    barrierRemoval.append(m.tokens)
+                } else if customerIsSubject(before: m.tokens.lowerBound, tokens: tokens, matches: matches) {
+                    continue
+                }
+                if quoted[m.tokens.lowerBound] { continue }
+                empowerments.append(m.tokens)
+            }
+            for range in Self.merge(empowerments) { judgement.annotations.append((.empowerment, range)) }
+        }
+        var escalations: [Range<Int>] = []
+        if !external {
+            for m in matches.of(concepts.escalation) { escalations.append(m.tokens) }
+            for range in Self.merge(escalations) { judgement.annotations.append((.escalation, range)) }
+        }
+        for m in matches.of(concepts.rationale) where outsideQuotes(m) {
+            judgement.annotations.append((.rationale, m.tokens.lowerBound..<max(m.tokens.upperBound, end)))
+            break
+        }
+        if let promise = commitments.first, !descriptive {
+            judgement.annotations.append((.commitment, promise.tokens.lowerBound..<max(promise.tokens.upperBound, end)))
+        }
+
+        // Guidance against friction (including quoted phrases to avoid) is never friction.
+        let isAntiFriction = !antiFriction.isEmpty
+
+        // Candidate restriction wording.
+        let candidates = rigidAll.filter { m in
+            if m.tokens.lowerBound < conditionEnd { return false }
+            if barrierRemoval.contains(where: { $0.overlaps(m.tokens) || $0.lowerBound == m.tokens.upperBound }) { return false }
+            if commitments.contains(where: { $0.tokens.overlaps(m.tokens) }) { return false }
+            if lexicon.entries[m.entry].weight < 0.8 && !matches.has(concepts.customerFacing) { return false }
+            return true
+        }
+        let outside = candidates.filter(outsideQuotes)
+        let exception = matches.of(concepts.exception).first
+        let hasWayOut = exception != nil || !escalations.isEmpty
+
+        // Scripted refusals and rule-as-reason.
+        if !isAntiFriction && !protective && escalations.isEmpty {
+            let instructions = matches.of(concepts.instruction).filter { outsideQuotes($0) && $0.tokens.lowerBound >= 0 }
+            if let instruction = instructions.first {
+                let after = instruction.tokens.upperBound
+                let reason = matches.of(concepts.ruleAsReason).first { $0.tokens.lowerBound >= after }
+                let refusal = matches.of(concepts.scripted).first { $0.tokens.lowerBound >= after }
+                    ?? candidates.first { $0.tokens.lowerBound >= after && lexicon.entries[$0.entry].weight >= 0.6 }
+                if let hit = reason ?? refusal {
+                    let range = instruction.tokens.lowerBound..<max(hit.tokens.upperBound, instruction.tokens.upperBound)
+                    if reason != nil {
+                        judgement.ruleAsReason = .init(tokens: range, suggestion: lexicon.entries[hit.entry].suggestion)
+                    } else {
+                        judgement.scriptedRefusal = .init(tokens: range, suggestion: lexicon.entries[hit.entry].suggestion)
+                    }
+                }
+            }
+            if judgement.ruleAsReason == nil && judgement.scriptedRefusal == nil,
+               let reason = matches.of(concepts.ruleAsReason).first(where: { outsideQuotes($0) && lexicon.entries[$0.entry].weight >= 0.8 }),
+               lexicon.entries[reason.entry].id.hasPrefix("because") {
+                judgement.ruleAsReason = trigger(reason)
+            }
+        }
+
+        // Rigid rules.
+        if let first = outside.first {
+            judgement.restriction = trigger(first)
+            if hasWayOut {
+                if let exception {
+                    judgement.annotations.append((.exception, exception.tokens.lowerBound..<max(exception.tokens.upperBound, end)))
+                }
+            } else if !isAntiFriction && !protective && !descriptive && commitments.isEmpty
+                        && judgement.scriptedRefusal == nil && judgement.ruleAsReason == nil {
+                judgement.rigid = trigger(first)
+            }
+        }
+
+        // Other rules.
+        if !isAntiFriction && !descriptive {
+            if let m = matches.of(concepts.bottleneck).first(where: outsideQuotes) { judgement.approvalBottleneck = trigger(m) }
+            if let m = matches.of(concepts.handoff).first(where: outsideQuotes) { judgement.internalHandoff = trigger(m) }
+            if let m = matches.of(concepts.vague).first(where: outsideQuotes), !tokens.contains(where: { $0.kind == .number }) {
+                judgement.vagueCommitment = trigger(m)
+            }
+        }
+        judgement.annotations.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        return judgement
+    }
+
+    /// "Customers may cancel at any time" grants the customer, not staff.
+    private func customerIsSubject(before start: Int, tokens: [Token], matches: LexiconMatches) -> Bool {
+        let customerEntries = matches.of(concepts.customerFacing).filter { lexicon.entries[$0.entry].id == "customer-words" }
+        return customerEntries.contains { $0.tokens.upperBound <= start && start - $0.tokens.upperBound <= 3 }
+            && !tokens[max(0, start - 4)..<start].contains { ["staff", "agents", "agent", "you", "we", "team", "manager", "managers"].contains($0.normalized) }
+    }
+
+    /// End of the last word (token index), ignoring final punctuation.
+    static func contentEnd(_ tokens: [Token]) -> Int {
+        var end = tokens.count
+        while end > 1, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
+        return end
+    }
+
+    /// For a sentence that opens with a condition ("If you can't remove the
+    /// fee yourself, ..."), the token index where the condition ends.
+    static func conditionalPrefixEnd(_ tokens: [Token]) -> Int {
+        guard let first = tokens.firstIndex(where: { $0.kind == .word }) else { return 0 }
+        let opener = tokens[first].normalized
+        guard opener == "if" || opener == "where" || opener == "when" || opener == "whenever" || opener == "once"
+                || opener == "after" || opener == "while" else { return 0 }
+        for index in first..<tokens.count where tokens[index].normalized == "," || tokens[index].normalized == ";" {
+            return index
+        }
+        return 0
+    }
+
+    /// Which tokens sit inside quotation marks.
+    static func quotedTokens(_ sentence: Sentence) -> [Bool] {
+        let tokens = sentence.tokens
+        var inside = Array(repeating: false, count: tokens.count)
+        var doubleOpen = false
+        var singleOpen = false
+        for (index, token) in tokens.enumerated() {
+            guard token.kind == .quote else {
+                inside[index] = doubleOpen || singleOpen
+                continue
+            }
+            let scalar = sentence.scalars[token.range.lowerBound]
+            let previousIsWord = index > 0 && tokens[index - 1].range.upperBound == token.range.lowerBound
+                && (tokens[index - 1].kind == .word || tokens[index - 1].kind == .number)
+            let nextIsWord = index + 1 < tokens.count && tokens[index + 1].range.lowerBound == token.range.upperBound
+                && (tokens[index + 1].kind == .word || tokens[index + 1].kind == .number)
+            if CharacterClasses.isDoubleQuote(scalar) {
+                switch scalar.value {
+                case 0x201C, 0x201E: doubleOpen = true
+                case 0x201D: doubleOpen = false
+                default: doubleOpen.toggle()
+                }
+            } else {
+                // Single quotes: an apostrophe after a word ("customers' data")
+                // closes only a quotation that is open.
+                if singleOpen {
+                    if !nextIsWord { singleOpen = false }
+                } else if !previousIsWord && nextIsWord {
+                    singleOpen = true
+                }
+            }
+            inside[index] = true
+        }
+        return inside
+    }
+
+    static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,43 @@
+/// What the analysis concluded about one sentence. Token ranges are half-open
+/// indices into the sentence's tokens.
+public struct SentenceJudgement: Sendable {
+    public struct Trigger: Sendable, Equatable {
+        public var tokens: Range<Int>
+        /// A suggestion from the lexicon entry that matched, if it has one.
+        public var suggestion: String?
+    }
+
+    public var sentence: Int
+    /// False for headings and table cells: they are labels, not rules.
+    public var isProse: Bool
+    /// An absolute restriction with no way out, not protective, not a promise.
+    public var rigid: Trigger?
+    /// Staff are told to refuse by pleading the rules or powerlessness.
+    public var scriptedRefusal: Trigger?
+    /// The rule itself is given as the reason.
+    public var ruleAsReason: Trigger?
+    /// Any restriction (rigid or carrying an exception), for rationale checks.
+    public var restriction: Trigger?
+    public var approvalBottleneck: Trigger?
+    public var internalHandoff: Trigger?
+    public var vagueCommitment: Trigger?
+    public var annotations: [(kind: AnnotationKind, tokens: Range<Int>)] = []
+
+    public init(sentence: Int, isProse: Bool) {
+        self.sentence = sentence
+        self.isProse = isProse
+    }
+
+    public var hasRationale: Bool { annotations.contains { $0.kind == .rationale } }
+    public var isEmpowering: Bool { annotations.contains { $0.kind == .empowerment || $0.kind == .escalation } }
+    /// Counts as a restriction for section-level checks (rigid or scripted).
+    public var restricts: Bool { rigid != nil || scriptedRefusal != nil || ruleAsReason != nil }
+}
+
+/// The analysis of a whole document: one judgement per sentence and the
+/// sections that govern how customers are treated.
+public struct DocumentAnalysis: Sendable {
+    public var judgements: [SentenceJudgement]
+    /// Indexed like `Document.sections`.
+    public var customerFacingSections: [Bool]
+}

@@ -1,0 +1,114 @@
+/// One phrase of a lexicon concept.
+public struct LexiconEntry: Sendable, Equatable {
+    public var id: String
+    /// The concept (file name without extension): `rigid`, `empowerment`...
+    public var concept: String
+    public var pattern: String
+    public var note: String?
+    public var weight: Double
+    public var suggestion: String?
+    /// Where the entry was defined.
+    public var path: String
+    public var line: Int?
+}
+
+/// One place where a lexicon entry matched a sentence (token indices, half-open).
+public struct LexiconMatch: Sendable, Equatable {
+    public var entry: Int
+    public var concept: Int
+    public var tokens: Range<Int>
+}
+
+/// All matches in one sentence, grouped by concept.
+public struct LexiconMatches: Sendable {
+    public let all: [LexiconMatch]
+    private let byConcept: [[LexiconMatch]]
+
+    init(all: [LexiconMatch], conceptCount: Int) {
+        self.all = all
+        var grouped = Array(repeating: [LexiconMatch](), count: conceptCount)
+        for match in all { grouped[match.concept].append(match) }
+        byConcept = grouped
+    }
+
+    public func of(_ concept: Int?) -> [LexiconMatch] {
+        guard let concept, concept < byConcept.count else { return [] }
+        return byConcept[concept]
+    }
+
+    public func has(_ concept: Int?) -> Bool { !of(concept).isEmpty }
+}
+
+/// Every lexicon of a run compiled into one token automaton.
+public struct CompiledLexicon: Sendable {
+    public let entries: [LexiconEntry]
+    public let concepts: [String]
+    private let conceptIndex: [String: Int]
+    private let entryConcept: [Int]
+    private let automaton: TokenAutomaton
+
+    init(entries: [LexiconEntry], patterns: [Pattern]) {
+        var concepts: [String] = []
+        var index: [String: Int] = [:]
+        var entryConcept: [Int] = []
+        var automaton = TokenAutomaton()
+        for (number, entry) in entries.enumerated() {
+            let concept: Int
+            if let known = index[entry.concept] {
+                concept = known
+            } else {
+                concept = concepts.count
+                index[entry.concept] = concept
+                concepts.append(entry.concept)
+            }
+            entryConcept.append(concept)
+            automaton.add(patterns[number], entry: number)
+        }
+        automaton.finish()
+        self.entries = entries
+        self.concepts = concepts
+        self.conceptIndex = index
+        self.entryConcept = entryConcept
+        self.automaton = automaton
+    }
+
+    /// Index of a concept, or nil when no loaded lexicon defines it.
+    public func concept(_ name: String) -> Int? { conceptIndex[name] }
+
+    /// Every match in `tokens`; for each entry and start, the longest match.
+    public func matches(in tokens: [Token]) -> LexiconMatches {
+        let ids = tokens.map { automaton.id(of: $0.normalized) }
+        let isNumber = tokens.map { $0.kind == .number }
+        let isYear = tokens.map { token -> Bool in
+            guard token.kind == .number, token.normalized.utf8.count == 4, let value = Int(token.normalized) else { return false }
+            return value >= 1800 && value <= 2199
+        }
+        // A sentence may begin after a list marker or an opening quote.
+        var anchors: Set<Int> = [0]
+        var first = 0
+        while first < tokens.count, tokens[first].kind != .word, tokens[first].kind != .number {
+            first += 1
+            anchors.insert(first)
+        }
+        var best: [Int: Int] = [:] // entry * 2^20 + start -> end
+        var order: [Int] = []
+        automaton.run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchors) { entry, start, end in
+            let key = entry &* 1_048_576 &+ start
+            if let old = best[key] {
+                if end > old { best[key] = end }
+            } else {
+                best[key] = end
+                order.append(key)
+            }
+        }
+        var result: [LexiconMatch] = []
+        result.reserveCapacity(order.count)
+        for key in order {
+            let entry = key / 1_048_576
+            let start = key % 1_048_576
+            result.append(LexiconMatch(entry: entry, concept: entryConcept[entry], tokens: start..<best[key]!))
+        }
+        result.sort { $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.entry < $1.entry }
+        return LexiconMatches(all: result, conceptCount: concepts.count)
+    }
+}

@@ -1,0 +1,66 @@
+/// The outcome of linting one file, as reporters see it.
+public struct FileReport: Sendable {
+    public var path: String
+    public var format: DocumentFormat?
+    /// 0–100; nil for a file that could not be read.
+    public var score: Int?
+    public var findings: [Finding]
+    public var annotations: [Annotation]
+    /// Findings silenced by inline suppressions, kept for reports and counts.
+    public var suppressedCount: Int
+    /// Prose sentences (headings excluded), the basis of the score.
+    public var sentenceCount: Int
+    public var metadata: DocumentMetadata?
+    /// Source lines that findings start on, for reporters that quote them.
+    public var quotedLines: [Int: String]
+    /// Set when the file could not be read or parsed.
+    public var error: FrictionError?
+
+    public init(path: String, format: DocumentFormat?, score: Int?, findings: [Finding], annotations: [Annotation],
+                suppressedCount: Int = 0, sentenceCount: Int = 0, metadata: DocumentMetadata? = nil,
+                quotedLines: [Int: String] = [:], error: FrictionError? = nil) {
+        self.path = path
+        self.format = format
+        self.score = score
+        self.findings = findings
+        self.annotations = annotations
+        self.suppressedCount = suppressedCount
+        self.sentenceCount = sentenceCount
+        self.metadata = metadata
+        self.quotedLines = quotedLines
+        self.error = error
+    }
+}
+
+/// The outcome of a whole run.
+public struct LintReport: Sendable {
+    public var files: [FileReport]
+    /// Every rule that could report, for formats that list them (SARIF).
+    public var rules: [RuleDescription]
+    public var failLevel: Severity
+
+    public init(files: [FileReport], rules: [RuleDescription], failLevel: Severity) {
+        self.files = files
+        self.rules = rules
+        self.failLevel = failLevel
+    }
+
+    public var findings: [Finding] { files.flatMap(\.findings) }
+
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { $0 + $1.findings.filter { $0.severity == severity }.count }
+    }
+
+    /// Whether the run fails: a finding at or above the fail level, or a
+    /// file that could not be read.
+    public var failed: Bool {
+        files.contains { $0.error != nil || $0.findings.contains { $0.severity >= failLevel } }
+    }
+
+    /// The rulebook's score: the score of all its sentences together.
+    public var score: Int? {
+        let readable = files.filter { $0.error == nil }
+        guard !readable.isEmpty else { return nil }
+        return FrictionScore.score(findings: readable.flatMap(\.findings), sentenceCount: readable.reduce(0) { $0 + $1.sentenceCount })
+    }
+}

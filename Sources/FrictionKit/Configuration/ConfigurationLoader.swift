@@ -1,0 +1,137 @@
+import FrictionCore
+import Foundation
+import Yams
+
+/// Finds and reads `.friction.yml`. Every mistake (malformed YAML, an
+/// unknown key, an unknown rule, a bad severity) is an error naming the file
+/// and line: a silently ignored setting is worse than a refused one.
+public enum ConfigurationLoader {
+    public static let fileName = ".friction.yml"
+
+    /// `.friction.yml` in `directory` or the nearest folder above it.
+    public static func find(from directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = current.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    /// Loads `explicitPath`, or the file found upward from the working
+    /// directory, or the defaults. `knownRules` are the valid rule ids (nil:
+    /// not checked yet).
+    public static func load(explicitPath: String?, workingDirectory: String = FileManager.default.currentDirectoryPath,
+                            knownRules: Set<String>?) throws -> Configuration {
+        guard let path = explicitPath ?? find(from: workingDirectory) else {
+            return Configuration(baseDirectory: workingDirectory)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw FrictionError.configuration(path: path, line: nil, column: nil, reason: "cannot read the configuration file")
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+        return try parse(String(decoding: bytes, as: UTF8.self), path: path, baseDirectory: base, knownRules: knownRules)
+    }
+
+    static let topLevelKeys: Set<String> = ["rules", "include", "exclude", "overrides", "lexicons", "fail-level"]
+
+    public static func parse(_ text: String, path: String, baseDirectory: String, knownRules: Set<String>?) throws -> Configuration {
+        var configuration = Configuration(path: path, baseDirectory: baseDirectory)
+        guard let root = try YAMLDocument.compose(text, path: path) else { return configuration }
+        let mapping = try map(root, path: path, what: "the configuration")
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "rules":
+                configuration.rules = try ruleSettings(value, path: path, knownRules: knownRules)
+            case "include":
+                configuration.include = try strings(value, path: path, key: key).map(Glob.init)
+            case "exclude":
+                configuration.exclude = try strings(value, path: path, key: key).map(Glob.init)
+            case "lexicons":
+                configuration.lexiconDirectories = try strings(value, path: path, key: key).map {
+                    $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: baseDirectory).appendingPathComponent($0).standardizedFileURL.path
+                }
+            case "fail-level":
+                configuration.failLevel = try severity(value, path: path)
+            case "overrides":
+                guard let items = value.sequence else { throw error(value, path, "'overrides' must be a list") }
+                configuration.overrides = try items.map { item in
+                    let entry = try map(item, path: path, what: "an override")
+                    var paths: [Glob] = []
+                    var rules: [String: RuleSetting] = [:]
+                    for (entryKey, entryValue) in entry {
+                        switch entryKey.string {
+                        case "paths": paths = try strings(entryValue, path: path, key: "paths").map(Glob.init)
+                        case "rules": rules = try ruleSettings(entryValue, path: path, knownRules: knownRules)
+                        default: throw error(entryKey, path, "unknown key '\(entryKey.string ?? "")' in an override (expected paths, rules)")
+                        }
+                    }
+                    guard !paths.isEmpty else { throw error(item, path, "an override needs 'paths'") }
+                    return PathOverride(paths: paths, rules: rules)
+                }
+            default:
+                throw error(keyNode, path, "unknown key '\(key)' (expected one of: \(topLevelKeys.sorted().joined(separator: ", ")))")
+            }
+        }
+        return configuration
+    }
+
+    private static func ruleSettings(_ node: Node, path: String, knownRules: Set<String>?) throws -> [String: RuleSetting] {
+        var result: [String: RuleSetting] = [:]
+        for (keyNode, value) in try map(node, path: path, what: "'rules'") {
+            let rule = keyNode.string ?? ""
+            guard knownRules?.contains(rule) ?? true else {
+                throw error(keyNode, path, "unknown rule '\(rule)'; `friction rules` lists them")
+            }
+            if let mapping = value.mapping {
+                var setting = RuleSetting.severity(.warning)
+                for (optionKey, optionValue) in mapping {
+                    switch optionKey.string {
+                    case "severity": setting = .severity(try severity(optionValue, path: path))
+                    case "enabled": if optionValue.bool == false { setting = .off }
+                    default: throw error(optionKey, path, "unknown key '\(optionKey.string ?? "")' for rule '\(rule)' (expected severity, enabled)")
+                    }
+                }
+                result[rule] = setting
+            } else if value.string == "off" || value.bool == false {
+                result[rule] = .off
+            } else if value.string == "on" || value.bool == true {
+                result[rule] = nil
+            } else {
+                result[rule] = .severity(try severity(value, path: path))
+            }
+        }
+        return result
+    }
+
+    private static func severity(_ node: Node, path: String) throws -> Severity {
+        guard let text = node.string, let severity = Severity(rawValue: text) else {
+            throw error(node, path, "'\(node.string ?? "?")' is not a severity (expected info, warning, error or off)")
+        }
+        return severity
+    }
+
+    private static func strings(_ node: Node, path: String, key: String) throws -> [String] {
+        if let single = node.scalar { return [single.string] }
+        guard let items = node.sequence else { throw error(node, path, "'\(key)' must be a string or a list of strings") }
+        return try items.map { item in
+            guard let text = item.scalar?.string else { throw error(item, path, "'\(key)' must hold strings") }
+            return text
+        }
+    }
+
+    private static func map(_ node: Node, path: String, what: String) throws -> Node.Mapping {
+        guard let mapping = node.mapping else { throw error(node, path, "\(what) must be a mapping of keys to values") }
+        return mapping
+    }
+
+    private static func error(_ node: Node, _ path: String, _ reason: String) -> FrictionError {
+        .configuration(path: path, line: node.mark?.line, column: node.mark?.column, reason: reason)
+    }
+}

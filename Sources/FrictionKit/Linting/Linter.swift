@@ -1,0 +1,137 @@
+import FrictionCore
+import FrictionParsers
+import FrictionRules
+import Foundation
+
+/// What a lint run is asked to do, from the command line.
+public struct LintOptions: Sendable {
+    public var configPath: String?
+    public var lexiconDirectories: [String] = []
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Overrides the configuration's fail level.
+    public var failLevel: Severity?
+    public var workingDirectory: String = FileManager.default.currentDirectoryPath
+
+    public init() {}
+}
+
+/// The linter: discovers files, parses them in parallel, runs the rules,
+/// applies the configuration and inline suppressions, and returns a report
+/// in a stable order. It never prints and never writes to its inputs.
+public struct Linter: Sendable {
+    public let configuration: Configuration
+    public let ruleSet: RuleSet
+    public let reader: DocumentReader
+    public let jobs: Int
+
+    public init(configuration: Configuration, ruleSet: RuleSet, reader: DocumentReader = DocumentReader(), jobs: Int) {
+        self.configuration = configuration
+        self.ruleSet = ruleSet
+        self.reader = reader
+        self.jobs = max(1, jobs)
+    }
+
+    /// Loads configuration and lexicons (each once per run) and builds a linter.
+    public static func make(_ options: LintOptions) throws -> Linter {
+        // The configuration names the lexicons, and the lexicons make the
+        // rules the configuration must be checked against: read it, build the
+        // rules, then check its rule names (a small file, read twice).
+        let draft = try ConfigurationLoader.load(explicitPath: options.configPath,
+                                                 workingDirectory: options.workingDirectory, knownRules: nil)
+        let lexicon = try LexiconLoader.load(includeBuiltIn: true, directories: draft.lexiconDirectories + options.lexiconDirectories)
+        let ruleSet = RuleSet(lexicon: lexicon)
+        var configuration = try ConfigurationLoader.load(explicitPath: options.configPath, workingDirectory: options.workingDirectory,
+                                                         knownRules: Set(ruleSet.descriptions.map(\.identifier)))
+        if let failLevel = options.failLevel { configuration.failLevel = failLevel }
+        return Linter(configuration: configuration, ruleSet: ruleSet, jobs: options.jobs)
+    }
+
+    public func lint(_ paths: [String]) -> LintReport {
+        let found = FileDiscovery(extensions: reader.fileExtensions).discover(paths)
+        let files = found.files.filter { configuration.includes(relativePath($0)) }
+        let missing = found.errors.map { error in
+            failedReport(path: error.path ?? "", error: error)
+        }
+        let reports = files.parallelMap(jobs: jobs) { path in
+            lintFile(path: path) { try DocumentReader.readBytes(path: path) }
+        }
+        return LintReport(files: missing + reports, rules: ruleSet.descriptions, failLevel: configuration.failLevel)
+    }
+
+    /// Lints one file whose bytes come from `load` (the disk, the git index).
+    public func lintFile(path: String, load: () throws -> [UInt8]) -> FileReport {
+        do {
+            let bytes = try load()
+            let document = try reader.parse(bytes: bytes, path: path)
+            return lint(document, sourceBytes: bytes)
+        } catch let error as FrictionError {
+            return failedReport(path: path, error: error)
+        } catch {
+            return failedReport(path: path, error: .unreadable(path: path, reason: "\(error)"))
+        }
+    }
+
+    /// Lints a parsed document.
+    public func lint(_ document: Document, sourceBytes: [UInt8]? = nil) -> FileReport {
+        let relative = relativePath(document.path)
+        let result = ruleSet.check(document) { rule in
+            configuration.setting(for: rule, at: relative) != .off
+        }
+        var findings = result.findings
+        for diagnostic in document.diagnostics {
+            findings.append(Finding(rule: "parse-error", severity: .warning, message: diagnostic.message,
+                                    range: SourceRange(start: SourcePosition(line: diagnostic.line, column: diagnostic.column ?? 1),
+                                                       end: SourcePosition(line: diagnostic.line, column: diagnostic.column ?? 1)),
+                                    text: ""))
+        }
+        for index in findings.indices {
+            if case .severity(let severity) = configuration.setting(for: findings[index].rule, at: relative) {
+                findings[index].severity = severity
+            }
+        }
+        findings = findings.filter { configuration.setting(for: $0.rule, at: relative) != .off }
+        let suppressions = Suppressions(document: document)
+        let kept = findings.filter { !suppressions.suppresses($0) }.sorted(by: Finding.sourceOrder)
+        let sentenceCount = document.sentences.lazy.filter { $0.blockKind != .heading }.count
+        return FileReport(path: document.path, format: document.format,
+                          score: FrictionScore.score(findings: kept, sentenceCount: sentenceCount),
+                          findings: kept, annotations: result.annotations.sorted(by: Annotation.sourceOrder),
+                          suppressedCount: findings.count - kept.count, sentenceCount: sentenceCount,
+                          metadata: document.metadata, quotedLines: quotedLines(for: kept, sourceBytes: sourceBytes))
+    }
+
+    private func failedReport(path: String, error: FrictionError) -> FileReport {
+        let position = SourcePosition(line: error.line ?? 1, column: error.column ?? 1)
+        let finding = Finding(rule: "parse-error", severity: .error, message: error.reason,
+                              range: SourceRange(start: position, end: position), text: "")
+        let format = reader.parser(for: path)?.format
+        return FileReport(path: path, format: format, score: nil, findings: [finding], annotations: [], error: error)
+    }
+
+    private func quotedLines(for findings: [Finding], sourceBytes: [UInt8]?) -> [Int: String] {
+        guard let sourceBytes, !findings.isEmpty else { return [:] }
+        let source = SourceText(utf8: Self.withoutBOM(sourceBytes))
+        var lines: [Int: String] = [:]
+        for finding in findings where lines[finding.range.start.line] == nil {
+            lines[finding.range.start.line] = source.lineText(finding.range.start.line)
+        }
+        return lines
+    }
+
+    private static func withoutBOM(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+    }
+
+    /// The path relative to the configuration's folder, for glob matching.
+    func relativePath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : configurationRelativeBase + path
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let base = configuration.baseDirectory.hasSuffix("/") ? configuration.baseDirectory : configuration.baseDirectory + "/"
+        return standardized.hasPrefix(base) ? String(standardized.dropFirst(base.count)) : path
+    }
+
+    private var configurationRelativeBase: String {
+        let working = FileManager.default.currentDirectoryPath
+        return working.hasSuffix("/") ? working : working + "/"
+    }
+}

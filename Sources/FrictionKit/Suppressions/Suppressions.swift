@@ -1,0 +1,79 @@
+import FrictionCore
+
+/// Inline suppressions read from a document's comments:
+///
+///     <!-- friction-disable rule-id other-id -- reason -->
+///     ...
+///     <!-- friction-enable -->
+///     <!-- friction-disable-next-line rule-id -- reason -->
+///
+/// No rule ids means every rule. In XML, where `--` cannot appear inside a
+/// comment, the reason follows ` - ` or `—` instead.
+public struct Suppressions: Sendable {
+    struct Region {
+        var rules: Set<String>?
+        var lines: ClosedRange<Int>
+    }
+
+    private var regions: [Region] = []
+
+    public init(document: Document) {
+        var open: [(rules: Set<String>?, line: Int)] = []
+        let sentenceLines = Set(document.sentences.map(\.range.start.line)).sorted()
+        for comment in document.comments {
+            guard let directive = Directive(comment.text) else { continue }
+            switch directive.kind {
+            case .disable:
+                open.append((directive.rules, comment.range.end.line))
+            case .enable:
+                var remaining: [(rules: Set<String>?, line: Int)] = []
+                for region in open {
+                    if directive.rules == nil || region.rules == directive.rules {
+                        regions.append(Region(rules: region.rules, lines: region.line...max(region.line, comment.range.start.line)))
+                    } else {
+                        remaining.append(region)
+                    }
+                }
+                open = remaining
+            case .disableNextLine:
+                // The next line that holds text: in XML that is the line where
+                // the next element's text starts.
+                let after = comment.range.end.line
+                let next = sentenceLines.first { $0 > after } ?? after + 1
+                regions.append(Region(rules: directive.rules, lines: next...next))
+            }
+        }
+        for region in open {
+            regions.append(Region(rules: region.rules, lines: region.line...Int.max))
+        }
+    }
+
+    public func suppresses(_ finding: Finding) -> Bool {
+        regions.contains { region in
+            region.lines.contains(finding.range.start.line) && (region.rules?.contains(finding.rule) ?? true)
+        }
+    }
+
+    struct Directive {
+        enum Kind { case disable, enable, disableNextLine }
+        var kind: Kind
+        var rules: Set<String>?
+
+        init?(_ text: String) {
+            var body = Substring(text)
+            for separator in [" -- ", " --", " — ", " - "] {
+                if let range = body.range(of: separator) { body = body[..<range.lowerBound] }
+            }
+            let words = body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "," })
+            guard let first = words.first else { return nil }
+            switch first {
+            case "friction-disable": kind = .disable
+            case "friction-enable": kind = .enable
+            case "friction-disable-next-line": kind = .disableNextLine
+            default: return nil
+            }
+            let ids = words.dropFirst().map(String.init)
+            rules = ids.isEmpty ? nil : Set(ids)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import FrictionCore
+
+/// An output format for lint results. One type per format; the registry
+/// below is the only place that lists them.
+public protocol Reporter: Sendable {
+    /// The `--format` name.
+    static var name: String { get }
+    /// One line for `--help`.
+    static var summary: String { get }
+    init()
+    func render(_ report: LintReport) -> String
+}
+
+/// Display options that depend on where the output goes, not on the format.
+public struct RenderStyle: Sendable {
+    /// ANSI colour: only on a terminal, never with NO_COLOR.
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+}
+
+public enum Reporters {
+    public static let all: [any Reporter.Type] = [TextReporter.self, CompactReporter.self, JSONReporter.self]
+
+    public static var names: [String] { all.map { $0.name } }
+
+    /// The reporter for `--format NAME`, or a usage error listing the choices.
+    public static func named(_ name: String) throws -> any Reporter {
+        guard let type = all.first(where: { $0.name == name }) else {
+            throw FrictionError.usage("unknown format '\(name)'; choose one of: \(names.joined(separator: ", "))")
+        }
+        return type.init()
+    }
+}

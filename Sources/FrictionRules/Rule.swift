@@ -1,0 +1,50 @@
+import FrictionCore
+
+/// What every rule sees: the document and the shared analysis of it.
+public struct RuleContext: Sendable {
+    public let document: Document
+    public let analysis: DocumentAnalysis
+
+    public init(document: Document, analysis: DocumentAnalysis) {
+        self.document = document
+        self.analysis = analysis
+    }
+
+    /// A finding over tokens `tokens` of sentence `index`.
+    public func finding(_ rule: RuleDescription, sentence index: Int, tokens: Range<Int>,
+                        message: String? = nil, suggestion: String? = nil) -> Finding {
+        let sentence = document.sentences[index]
+        return Finding(rule: rule.identifier, severity: rule.defaultSeverity, message: message ?? rule.message,
+                       range: sentence.sourceRange(ofTokens: tokens), text: sentence.text(ofTokens: tokens),
+                       suggestion: suggestion ?? rule.suggestion)
+    }
+}
+
+/// One rule: its specification and its check.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+    public var ruleDescription: RuleDescription { Self.description }
+}
+
+/// A rule that looks at one sentence's judgement at a time.
+protocol SentenceRule: Rule {
+    func trigger(_ judgement: SentenceJudgement) -> SentenceJudgement.Trigger?
+    func message(for text: String) -> String
+}
+
+extension SentenceRule {
+    public func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for judgement in context.analysis.judgements where judgement.isProse {
+            guard let trigger = trigger(judgement) else { continue }
+            let text = context.document.sentences[judgement.sentence].text(ofTokens: trigger.tokens)
+            findings.append(context.finding(Self.description, sentence: judgement.sentence, tokens: trigger.tokens,
+                                            message: message(for: text), suggestion: trigger.suggestion))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,52 @@
+import FrictionCore
+
+/// Every built-in rule, ready to check documents against one compiled lexicon.
+public struct RuleSet: Sendable {
+    public let lexicon: CompiledLexicon
+    private let analyzer: PolicyAnalyzer
+    private let rules: [any Rule]
+
+    /// Every built-in rule type.
+    public static let ruleTypes: [any Rule.Type] = [
+        RigidRule.self, ScriptedRefusal.self, RuleAsReason.self, MissingEmpowerment.self, MissingRationale.self,
+        ApprovalBottleneck.self, InternalHandoff.self, VagueCommitment.self, MissingOwner.self, MissingReviewDate.self,
+        ParseError.self,
+    ]
+
+    /// All built-in rules.
+    public init(lexicon: CompiledLexicon) {
+        self.lexicon = lexicon
+        self.analyzer = PolicyAnalyzer(lexicon: lexicon)
+        self.rules = [
+            RigidRule(), ScriptedRefusal(), RuleAsReason(), MissingEmpowerment(), MissingRationale(),
+            ApprovalBottleneck(), InternalHandoff(), VagueCommitment(), MissingOwner(), MissingReviewDate(), ParseError(),
+        ]
+    }
+
+    /// Every rule including parse-error, sorted by id.
+    public var descriptions: [RuleDescription] {
+        Self.ruleTypes.map { $0.description }.sorted { $0.identifier < $1.identifier }
+    }
+
+    /// Findings carry each rule's default severity; sorted in source order
+    /// (`Finding.sourceOrder` / `Annotation.sourceOrder`).
+    public func check(_ document: Document, enabled: (String) -> Bool = { _ in true }) -> (findings: [Finding], annotations: [Annotation]) {
+        let analysis = analyzer.analyze(document)
+        let context = RuleContext(document: document, analysis: analysis)
+        var findings: [Finding] = []
+        for rule in rules where enabled(type(of: rule).description.identifier) {
+            findings += rule.check(context)
+        }
+        var annotations: [Annotation] = []
+        for judgement in analysis.judgements where judgement.isProse {
+            let sentence = document.sentences[judgement.sentence]
+            for (kind, tokens) in judgement.annotations where !tokens.isEmpty {
+                annotations.append(Annotation(kind: kind, range: sentence.sourceRange(ofTokens: tokens),
+                                              text: sentence.text(ofTokens: tokens)))
+            }
+        }
+        findings.sort(by: Finding.sourceOrder)
+        annotations.sort(by: Annotation.sourceOrder)
+        return (findings, annotations)
+    }
+}

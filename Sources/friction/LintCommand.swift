@@ -1,0 +1,88 @@
+import ArgumentParser
+import FrictionCore
+import FrictionKit
+import FrictionReporters
+import Foundation
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Find policy friction in Markdown and XML policy files.",
+        discussion: """
+            Lints every policy file under PATHS (default: the current folder) and \
+            prints each finding with its place, the words that triggered it, why \
+            it matters and a suggested rewrite.
+
+            Configuration comes from .friction.yml, found upward from the current \
+            folder, or from --config. Silence one finding with a comment such as \
+            <!-- friction-disable-next-line rigid-rule -- agreed with Legal -->.
+
+            Exit codes: 0 clean; 1 findings at or above the fail level, or a file \
+            that could not be read; 2 usage or configuration error.
+            """
+    )
+
+    @Argument(help: "Policy files or directories.")
+    var paths: [String] = ["."]
+
+    @Option(name: .shortAndLong, help: "Output format: \(Reporters.names.joined(separator: ", ")).")
+    var format: String = TextReporter.name
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Configuration file (default: .friction.yml found upward).")
+    var config: String?
+
+    @Option(name: .long, help: "Extra lexicon directory (repeatable).")
+    var lexicons: [String] = []
+
+    @Option(name: .long, help: "Fail (exit 1) on findings at or above this severity: info, warning, error.")
+    var failLevel: Severity?
+
+    @Option(name: .shortAndLong, help: "Parallel jobs (default: the number of cores).")
+    var jobs: Int?
+
+    func run() throws {
+        var options = LintOptions()
+        options.configPath = config
+        options.lexiconDirectories = lexicons
+        options.failLevel = failLevel
+        if let jobs { options.jobs = jobs }
+        let report: LintReport
+        let reporter: any Reporter
+        do {
+            reporter = try makeReporter()
+            report = try Linter.make(options).lint(paths)
+        } catch let error as FrictionError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        let rendered = reporter.render(report)
+        if let output {
+            do {
+                try OutputFile.writeAtomically(rendered, to: output)
+            } catch let error as FrictionError {
+                Terminal.error(error.description)
+                throw ExitCode(2)
+            }
+        } else {
+            Terminal.write(rendered)
+        }
+        if format != TextReporter.name {
+            // Machine formats carry unreadable files as parse-error findings;
+            // say so on standard error too, where a person will see it.
+            for file in report.files { if let error = file.error { Terminal.error(error.description) } }
+        }
+        if report.failed { throw ExitCode(1) }
+    }
+
+    private func makeReporter() throws -> any Reporter {
+        if format == TextReporter.name {
+            return TextReporter(style: RenderStyle(color: output == nil && Terminal.supportsColor))
+        }
+        return try Reporters.named(format)
+    }
+}
+
+extension Severity: ExpressibleByArgument {}

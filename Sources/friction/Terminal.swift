@@ -1,0 +1,20 @@
+import Foundation
+
+/// The only place that prints.
+enum Terminal {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data("friction: \(text)\n".utf8))
+    }
+
+    /// Colour on a terminal only, and never when NO_COLOR is set.
+    static var supportsColor: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}

@@ -1,0 +1,79 @@
+import FrictionCore
+import FrictionKit
+import Foundation
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    let known: Set<String> = ["rigid-rule", "missing-owner", "vague-commitment"]
+
+    @Test func readsEverySetting() throws {
+        let text = """
+            rules:
+              rigid-rule: error
+              missing-owner: off
+              vague-commitment: { severity: info }
+            include: ["**/*.md", "policies/"]
+            exclude: [drafts/**]
+            fail-level: error
+            lexicons: [lexicons/ours]
+            overrides:
+              - paths: ["hr/*.md"]
+                rules: { rigid-rule: off }
+            """
+        let configuration = try ConfigurationLoader.parse(text, path: "/repo/.friction.yml", baseDirectory: "/repo", knownRules: known)
+        #expect(configuration.rules["rigid-rule"] == .severity(.error))
+        #expect(configuration.rules["missing-owner"] == .off)
+        #expect(configuration.rules["vague-commitment"] == .severity(.info))
+        #expect(configuration.failLevel == .error)
+        #expect(configuration.lexiconDirectories == ["/repo/lexicons/ours"])
+        #expect(configuration.includes("a/b.md"))
+        #expect(!configuration.includes("drafts/x.md"))
+        #expect(configuration.includes("policies/x.xml"))
+        #expect(!configuration.includes("other/x.xml"))
+        #expect(configuration.setting(for: "rigid-rule", at: "hr/leave.md") == .off)
+        #expect(configuration.setting(for: "rigid-rule", at: "retail/returns.md") == .severity(.error))
+    }
+
+    @Test(arguments: [
+        ("rules:\n  no-such-rule: error\n", 2, "unknown rule 'no-such-rule'"),
+        ("rule:\n  rigid-rule: error\n", 1, "unknown key 'rule'"),
+        ("rules:\n  rigid-rule: loud\n", 2, "'loud' is not a severity"),
+        ("rules: [unclosed\n", 2, "invalid YAML"),
+        ("overrides:\n  - rules: { rigid-rule: off }\n", 2, "an override needs 'paths'"),
+        ("fail-level: everything\n", 1, "'everything' is not a severity"),
+    ])
+    func mistakesAreLocatedErrors(_ text: String, _ line: Int, _ message: String) {
+        do {
+            _ = try ConfigurationLoader.parse(text, path: ".friction.yml", baseDirectory: "/", knownRules: known)
+            Issue.record("expected an error for \(text)")
+        } catch let error as FrictionError {
+            #expect(error.path == ".friction.yml")
+            #expect(error.line == line, "\(error)")
+            #expect(error.reason.contains(message), "\(error)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func globs() {
+        #expect(Glob("*.md").matches("a/b/c.md"))
+        #expect(Glob("docs/**/*.xml").matches("docs/x.xml"))
+        #expect(Glob("docs/**/*.xml").matches("docs/a/b/x.xml"))
+        #expect(!Glob("docs/*.xml").matches("docs/a/x.xml"))
+        #expect(Glob("README.md").matches("Policies/README.md"))
+        #expect(!Glob("hr/?.md").matches("hr/ab.md"))
+    }
+
+    @Test func foundUpwardFromTheWorkingDirectory() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("friction-config-\(UUID().uuidString)")
+        let nested = root.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "fail-level: error\n".write(to: root.appendingPathComponent(".friction.yml"), atomically: true, encoding: .utf8)
+        let found = try #require(ConfigurationLoader.find(from: nested.path))
+        #expect(URL(fileURLWithPath: found).standardizedFileURL.path == root.appendingPathComponent(".friction.yml").standardizedFileURL.path)
+        let configuration = try ConfigurationLoader.load(explicitPath: nil, workingDirectory: nested.path, knownRules: known)
+        #expect(configuration.failLevel == .error)
+    }
+}
