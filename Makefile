@@ -39,6 +39,7 @@ eval: release
 
 test: test-deps
 	@python3 scripts/embed-schema.py --check
+	@python3 scripts/embed-lexicons.py --check
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 

@@ -18,10 +18,10 @@ public struct MissingRationale: Rule {
         suggestion: "Add the reason (\"to protect customers from card fraud\", \"because the supplier will not take it back\").",
         triggeringExamples: [
             "Refunds ↓will not be issued under any circumstances.",
-            "Agents are ↓not permitted to waive the late fee.",
-            "Early termination fees are ↓non-negotiable.",
-            "Returns are ↓not accepted after 30 days unless a store manager approves an exception.",
-            "Gate agents are ↓not permitted to rebook passengers onto another carrier.",
+            "Agents ↓are not permitted to waive the late fee.",
+            "Early termination fees ↓are non-negotiable.",
+            "Returns ↓are not accepted after 30 days unless a store manager approves an exception.",
+            "Gate agents ↓are not permitted to rebook passengers onto another carrier.",
         ],
         nonTriggeringExamples: [
             "Refunds are made only to the original card, to protect customers from card fraud.",

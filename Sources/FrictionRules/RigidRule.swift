@@ -20,12 +20,12 @@ public struct RigidRule: SentenceRule {
         suggestion: "Say who can make an exception and how (\"unless a team lead approves it\"), or explain why the limit exists.",
         triggeringExamples: [
             "Refunds ↓will not be issued under any circumstances.",
-            "Agents are ↓not permitted to waive the late fee.",
-            "Tuition fees are ↓non-refundable after the first week of term.",
+            "Agents ↓are not permitted to waive the late fee.",
+            "Tuition fees ↓are non-refundable after the first week of term.",
             "Late assignments receive a mark of zero, with ↓no exceptions.",
             "↓No outside food or drink in the restaurant.",
             "Branch staff ↓cannot reverse a fee once it has posted to the account.",
-            "Name changes are ↓prohibited after ticketing.",
+            "Name changes ↓are prohibited after ticketing.",
         ],
         nonTriggeringExamples: [
             "Refunds are not issued after 30 days unless a store manager approves an exception.",

@@ -46,7 +46,7 @@ private func findings(_ text: String, lexicon: CompiledLexicon, rule: String = "
                     pattern: "out of bounds"
                     note: Our own wording.
                     suggestion: Say who can allow it.
-                disable: [non-x]
+                disable: [non-x, non-x-fragment]
                 """,
         ])
         let base = try LexiconLoader.load()

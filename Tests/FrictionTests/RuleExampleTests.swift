@@ -35,7 +35,7 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
     static func applies(_ wrapping: Wrapping, rule: RuleDescription, source: String) -> Bool {
         switch wrapping {
         case .markdown: return true
-        case .codeBlock: return rule.scope != .document
+        case .codeBlock: return rule.scope != .document && !source.contains("```")
         case .xml, .multiByte:
             // Only single-paragraph prose can be moved into another container.
             guard rule.scope == .sentence, !source.contains("\n") else { return false }

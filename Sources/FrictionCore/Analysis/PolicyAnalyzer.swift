@@ -101,6 +101,10 @@ public struct PolicyAnalyzer: Sendable {
                     barrierRemoval.append(m.tokens)
                 } else if customerIsSubject(before: m.tokens.lowerBound, tokens: tokens, matches: matches) {
                     continue
+                } else if id.hasPrefix("budget"),
+                          !matches.of(concepts.empowerment).contains(where: { !lexicon.entries[$0.entry].id.hasPrefix("budget") }) {
+                    // A budget counts only alongside a grant ("may offer ... up to $50").
+                    continue
                 }
                 if quoted[m.tokens.lowerBound] { continue }
                 empowerments.append(m.tokens)
@@ -205,7 +209,18 @@ public struct PolicyAnalyzer: Sendable {
         let opener = tokens[first].normalized
         guard opener == "if" || opener == "where" || opener == "when" || opener == "whenever" || opener == "once"
                 || opener == "after" || opener == "while" else { return 0 }
-        for index in first..<tokens.count where tokens[index].normalized == "," || tokens[index].normalized == ";" {
+        // "If, after trying ..., you still cannot ..." : a comma followed by a
+        // preposition or conjunction continues the condition.
+        let continuing: Set<String> = ["after", "before", "when", "for", "in", "on", "at", "with", "and", "or", "despite",
+                                       "having", "following", "even", "including", "without", "within", "by"]
+        var start = first
+        // "If, after trying everything, you still cannot ..." : skip the aside.
+        if first + 1 < tokens.count, tokens[first + 1].normalized == ",",
+           let close = tokens[(first + 2)...].firstIndex(where: { $0.normalized == "," }) {
+            start = close + 1
+        }
+        for index in start..<tokens.count where tokens[index].normalized == "," || tokens[index].normalized == ";" {
+            if index + 1 < tokens.count, continuing.contains(tokens[index + 1].normalized), tokens[index].normalized == "," { continue }
             return index
         }
         return 0

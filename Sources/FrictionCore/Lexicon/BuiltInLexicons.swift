@@ -11,7 +11,7 @@ entries:
   - id: dont-say
     pattern: "(do not|never|not|try not to|should not|must not|shall not) ...2 ({say}|use [the] (phrase|words|line|expression)|hide behind|blame|quote|cite) ...6 \""
   - id: dont-say-that
-    pattern: "(do not|never|not|should not|must not|shall not) [just|simply|only] ({say}|hide behind|blame|quote|cite) ...4 (policy|rules|system|regulations|department)"
+    pattern: "(do not|never|not|should not|must not|shall not) [just|simply|only] ({say}|hide behind|blame|quote|cite) ...6 (policy|rules|system|regulations|department|team|job|responsibility)"
   - id: never-make-customer
     pattern: "(never|not) (make|ask|force|expect|leave|send|keep) ...2 {customer} (come|to|wait|repeat|chase|call|go|explain|start|return|waiting|without)"
   - id: not-refuse-solely
@@ -20,10 +20,16 @@ entries:
     pattern: "not (refuse|reject|decline) ...4 because it (falls|is|sits) outside"
   - id: not-bounce
     pattern: "(never|not) (pass|bounce|transfer|send) ...3 (around|back and forth|from team to team|between teams)"
+  - id: no-blame
+    pattern: "(no|never) ...4 (will|shall) [ever] be (criticised|criticized|blamed|disciplined|penalised|penalized|punished|questioned)"
   - id: should-avoid
     pattern: "(should|try to|aim to|must) avoid"
   - id: no-wrong-door
     pattern: "no wrong door"
+  - id: avoid-making-customer
+    pattern: "(avoid|never|not|stop) (make|making|keep|keeping|ask|asking|send|sending|force|forcing|leave|leaving) ...2 {customer} (wait|waiting|come|repeat|chase|call|go|explain|start|return)"
+  - id: no-precondition
+    pattern: "(never|not) (ask|demand|require|insist) ...4 before (offering|helping|giving|providing|agreeing|accepting|acting)"
 """#),
         (name: "en/approval-bottleneck.yml", text: #"""
 description: Decision rights held far from the front line (head office, the CEO, written approval, several sign-offs), so nothing can be resolved on the spot.
@@ -61,7 +67,7 @@ classes:
   remedy-noun: [refund~, exchange~, credit~, waiver~, extension~, discount~, compensation, voucher~, exception~, rebooking~, replacement~, upgrade~, goodwill, "payment plan~", "fee~", "charge~", reimbursement~, adjustment~]
   approve-verb: [approve~, agree~, authorise~, authorize~, "sign~ off", "signs off", "signed off", decide~, grant~, allow~, accept~, confirm~, "is satisfied", "are satisfied", "is content", "considers", "consider", "judges", endorse~, permit~, "agrees to", sanction~, waive~, clear~]
   approval-noun: [approval~, authorisation~, authorization~, permission~, sign-off~, "sign off", consent, say-so, referral~, "go-ahead", clearance]
-  say: [say~, said, tell~, told, explain~, inform~, advise~, remind~, repeat~, reply~, respond~, answer~, read~, stress~, emphasise~, emphasize~, quote~, cite~, reiterate~, confirm~, notify~]
+  say: [say~, said, tell~, told, explain~, inform~, advise~, remind~, repeat~, reply~, respond~, answer~, read~, stress~, emphasise~, emphasize~, quote~, cite~, reiterate~, notify~]
   currency: ["$", "£", "€", "¥", usd, gbp, eur, aud, cad, dollar~, pound~, euro~]
   time-unit: [minute~, hour~, day~, week~, month~, "business day~", "working day~"]
 """#),
@@ -77,7 +83,7 @@ entries:
   - id: no-charge-end
     pattern: "(there is|there will be|is|are|at) no [extra|additional|further|hidden] (fee|charge|cost)"
   - id: free-of-charge-promise
-    pattern: "(is|are) (free|free of charge)"
+    pattern: "(is|are) [always] [carried|provided|included|available] (free|free of charge)"
   - id: never-charged
     pattern: "{be} never (charged|asked|billed|penalised|penalized)"
   - id: no-extra-charge
@@ -86,6 +92,10 @@ entries:
     pattern: "(you|customers|passengers|guests|patients|students) will not be (charged|billed|penalised|asked to pay)"
   - id: guarantee
     pattern: "we (guarantee|promise|commit to|undertake to)"
+  - id: never-counts-against
+    pattern: "never (count|counts|counted) (towards|against)"
+  - id: never-passed-to-collectors
+    pattern: "(never|not) [be] (passed|sold|referred|sent|reported) (to|on to) ...3 (debt|collection|collections|bailiff~|credit)"
 """#),
         (name: "en/customer-facing.yml", text: #"""
 description: Vocabulary that marks text as governing how staff deal with customers.
@@ -94,6 +104,10 @@ entries:
     pattern: "{customer}"
   - id: service-words
     pattern: "(refund~|return~|exchange~|fee~|charge~|complaint~|complain~|booking~|reservation~|appointment~|order~|delivery|deliveries|ticket~|fare~|bill~|billing|invoice~|payment~|credit~|discount~|voucher~|claim~|enquir~|inquir~|request~|rebook~|cancel~|cancellation~|upgrade~|downgrade~|contract~|plan~|account~|check-in|check-out|checkout|baggage|bag~|luggage|room~|seat~|flight~|stay~|visit~|service~|script~|caller~|call~|counter|desk|till|receipt~|warranty|guarantee~|goodwill|compensation|leave|pay|payroll|expense~|allowance~|deadline~|extension~|transcript~|mark~|grade~|resit~|permit~|application~)"
+  - id: commerce-words
+    pattern: "(price~|item~|purchase~|product~|goods|sale~|coverage|address~|rate~|cost~|paid|card~|cash|journey~|membership~|subsid~|exam~|course~|food|drink~|meal~|parking|access|fine~|penalty|penalties|etf|deposit~|balance~|loan~|mortgage~|adjustment~|reimburs~|damage~|cover|benefit~|slot~|channel~|phone~|store~|shop~|branch~|excess|premium~|policyholder~|assignment~|work|module~|class~|enrolment~|tuition|hotel|restaurant|menu|order~|parcel~|shipment~|device~|line~|number~|sim|tariff~|roaming|data|usage|meter~|supply|connection~|disconnection~|installation~|appointment~|prescription~|treatment~|referral~|document~|form~|licence~|license~|fare~)"
+  - id: staff-words
+    pattern: "(agent~|associate~|adviser~|advisor~|officer~|cashier~|receptionist~|technician~|handler~|representative~|clerk~|teller~|attendant~|crew|tutor~|registry|reception|desk|counter|helpdesk|frontline|support|payroll|hr|front-line)"
 """#),
         (name: "en/descriptive.yml", text: #"""
 description: Descriptive, historical and definitional sentences. They may contain absolute words but are not rules.
@@ -135,6 +149,14 @@ entries:
     pattern: "(has|have|hold~|with) [the|full|delegated] (authority|discretion|power|freedom|mandate|latitude|licence|license|budget) (to|over|for)"
   - id: have-delegated-authority
     pattern: "delegated (authority|power)"
+  - id: have-backing
+    pattern: "(have|has) [our|the|full|management] (backing|support|blessing) to"
+  - id: can-be-given-remedy
+    pattern: "can be (given|offered|issued) [a|an|the] [full|partial|free] ...2 (refund~|credit~|voucher~|upgrade~|replacement~|discount~|compensation|rebooking)"
+  - id: imperative-remedy
+    pattern: "^ (offer|upgrade|comp|waive|refund|credit|rebook|replace|move) (the|a|an|them|him|her|one|their|any) ...6 (room|bill|drink|meal|voucher|credit|refund|fee|charge|upgrade|flight|guest|passenger|customer)"
+  - id: take-off-the-bill
+    pattern: "(take|knock|remove) ...3 off the (bill|invoice|price)"
   - id: use-judgement
     pattern: "use [your|their|his|her|own] [own|best|professional] (judgement|judgment|discretion)"
   - id: at-their-discretion
@@ -264,15 +286,29 @@ entries:
   - id: fraud
     pattern: "(fraud|fraudulent|fraudster~|scam~|scammer~|money laundering|anti-money-laundering|aml|sanction~|embargo~|embargoed|terrorist|phishing|sim-swap|sim swap|safe account|stolen)"
   - id: safety
-    pattern: "(safety|unsafe|safe|hazard~|hazardous|danger~|dangerous|injur~|injury|injuries|harm|emergency exit~|fire|fire-damaged|smoke|gas|electrical|asbestos|chemical~|ladder~|pole~|forklift~|scaffold~|high winds|sedation|sedated|restrain|physically|weapon~|intoxicated|drunk|under the influence|alcohol|unattended|stranger~|infection|hygiene|hand hygiene|wash (their|your|his|her) hands|clinical|medication~ without|controlled drug~|medical equipment|allerg~|choking|evacuat~|lifeguard~|helmet~|harness~|seatbelt~|seat belt~)"
+    pattern: "(safety|unsafe|safe|hazard~|hazardous|danger~|dangerous|injur~|injury|injuries|harm|emergency exit~|fire|fire-damaged|smoke|gas|electrical|asbestos|chemical~|ladder~|pole~|forklift~|scaffold~|high winds|sedation|sedated|restrain|physically|weapon~|intoxicated|drunk|under the influence|unattended|stranger~|infection|hygiene|hand hygiene|wash (their|your|his|her) hands|clinical|medication~ without|controlled drug~|medical equipment|allerg~|choking|evacuat~|lifeguard~|helmet~|harness~|seatbelt~|seat belt~)"
+  - id: alcohol-sale
+    pattern: "(sell~|sold|serve~|served|supply|supplying) ...3 (alcohol|tobacco|cigarettes|knives|solvents|fireworks)"
   - id: age
-    pattern: "(under {number}|under-age|underage|minors|minor|children under|appears to be under)"
+    pattern: "(under the age of|aged under|under {number} (years|year-olds)|under-age|underage|minors|minor|children under|appears to be under)"
   - id: privacy
     pattern: "(privacy|confidential~|confidentiality|consent|personal data|personal information|medical information|health information|test results|medical records|data protection|gdpr|hipaa|third (party|parties)|third-party|anyone other than|someone else's|other customers|another customer's|other people's|disclose~|disclosure|religion|political opinion~|sexual orientation|ethnicity)"
   - id: legal
     pattern: "(law|laws|legal|legally|lawful|unlawful|illegal|statutory duty|regulator~|licence conditions|license conditions|court order~|under the ...4 act|act of parliament|export-control|export control|tax or legal advice|legal advice|tax advice|financial advice|regulated advice)"
   - id: conduct
-    pattern: "(gift~|hospitality from|bribe~|bribery|harass~|harassment|bully~|bullying|discriminat~|abuse|abusive|violence|violent|threatening|personal relationship~|conflict of interest|safeguarding|whistleblow~)"
+    pattern: "(accept~ ...2 gift~|gifts or|hospitality from|bribe~|bribery|harass~|harassment|bully~|bullying|discriminat~|abuse|abusive|violence|violent|threatening|personal relationship~|conflict of interest|safeguarding|whistleblow~)"
+  - id: protects-people
+    pattern: "(protect|protects|protecting|protected|safeguard~) ...3 ({customer}|staff|employees|colleagues|crew|people|the public|everyone|workers)"
+  - id: dangerous-goods
+    pattern: "(lithium|batter~|dangerous goods|flammable|explosive~|manual-handling|manual handling|travel documents|emergency call~|emergency services|999|911)"
+  - id: guest-privacy
+    pattern: "(room number~|give out|someone is staying|whereabouts|occupied room~|knocking|knock~)"
+  - id: own-dealings
+    pattern: "((their|your|his|her) own (record~|account~|card~|transaction~|file~|case~)|family member~|close family|friends or family|relatives)"
+  - id: exam-integrity
+    pattern: "(examination hall~|exam hall~|exam room~|invigilat~|cheat~|plagiaris~|academic misconduct)"
+  - id: records-integrity
+    pattern: "(record~|log~|note~|file~|entr~) ...3 (deleted|altered|destroyed|amended|shredded|tampered|backdated)"
   - id: internal-control
     pattern: "(production|database|migration|deploy~|rollback|code review|change control|cash drawer|teller drawer|drawer|float|vault|cash limit~|the safe|audit trail|segregation of duties|petty cash|keys to|master key~|server room|source code)"
 """#),
@@ -327,8 +363,11 @@ entries:
     pattern: "(do|does|did|will|would) not (allow|permit|accept|cover|provide|offer|issue|refund|make|give)"
     weight: 0.7
   - id: non-x
-    pattern: "(non-refundable|nonrefundable|non-negotiable|non-transferable|non-returnable|non-exchangeable|non-disputable|non-cancellable|non-changeable|non-amendable|non-reversible|non-waivable)"
-    weight: 1.0
+    pattern: "{be} [strictly|completely|entirely|fully|also|all] (non-refundable|nonrefundable|non-negotiable|non-transferable|non-returnable|non-exchangeable|non-disputable|non-cancellable|non-changeable|non-amendable|non-reversible|non-waivable)"
+    suggestion: Say when an exception can be made and who makes it.
+  - id: non-x-fragment
+    pattern: "(non-refundable|nonrefundable|non-negotiable|non-transferable|non-returnable|non-exchangeable|non-disputable|non-cancellable|non-waivable) (,|.|;|and|-|with|after|once|unless)"
+    weight: 0.9
     suggestion: Say when an exception can be made and who makes it.
   - id: never
     pattern: "never"
@@ -379,7 +418,7 @@ entries:
     weight: 0.6
   - id: no-x-at-start
     pattern: "^ no {any}"
-    weight: 0.7
+    weight: 0.8
     note: Bullet fragments such as "No outside food." or "No receipt, no return."
   - id: no-x-are-given
     pattern: "no ...3 {be} [ever] (given|issued|made|offered|accepted|paid|refunded|granted|provided|allowed|permitted|available|possible|entertained|considered)"
@@ -405,6 +444,9 @@ entries:
   - id: will-be-refused
     pattern: "will be (refused|rejected|declined|turned away|cancelled|canceled)"
     weight: 0.6
+  - id: be-not-given
+    pattern: "{be} not [be] (paid|given|issued|offered|refunded|reimbursed|honoured|honored|extended|reissued|waived|reduced|changed|rebooked|replaced|exchanged|returned|released|processed|considered|covered|reopened|transferred)"
+    weight: 0.8
 """#),
         (name: "en/rule-as-reason.yml", text: #"""
 description: The rule itself given as the reason ("because it is company policy", "those are the rules").
@@ -431,6 +473,8 @@ entries:
     pattern: "(regulations|rules|policy|terms|handbook) (do|does) not (allow|permit)"
   - id: set-by-statute
     pattern: "(set|fixed|laid down|decided) by (statute|head office|the system|law|regulation)"
+  - id: same-for-everyone
+    pattern: "(rules|policy|terms|fees|charges|prices) (are|is) the same for (everyone|everybody|all)"
   - id: follow-the-rules
     pattern: "(follow|apply|stick to) the ...2 rules"
 """#),
@@ -442,6 +486,8 @@ entries:
     suggestion: Say what you can do instead, or name who can go further.
   - id: nothing-more-i-can
     pattern: "nothing (more|else|further) ...3 (can|could)"
+  - id: not-able
+    pattern: "(not able|unable|no ability|no way) to (change|make|do|help|offer|override|waive|alter|reverse|refund|give|bend)"
   - id: no-power
     pattern: "(has|have|had) no (power|discretion|authority|say|control|choice|flexibility|leeway)"
     suggestion: Give the customer a route to someone who does have the power.

@@ -90,6 +90,11 @@ public struct CompiledLexicon: Sendable {
             first += 1
             anchors.insert(first)
         }
+        // ... and after a colon, semicolon or dash that opens a new clause.
+        for (index, token) in tokens.enumerated() where token.kind == .punctuation
+            && (token.normalized == ":" || token.normalized == ";" || token.normalized == "-") {
+            anchors.insert(index + 1)
+        }
         var best: [Int: Int] = [:] // entry * 2^20 + start -> end
         var order: [Int] = []
         automaton.run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchors) { entry, start, end in

@@ -7,7 +7,8 @@
 ///   `{year}` a four-digit year;
 /// - `(a b|c)` alternatives; `[a|b]` optional alternatives;
 /// - `...N` a gap of at most N tokens (`...` alone is at most 4);
-/// - a leading `^` anchors the pattern at the start of the sentence.
+/// - a leading `^` anchors the pattern at the start of the sentence (or of a
+///   clause after `:`, `;` or a dash).
 public indirect enum PatternNode: Sendable, Equatable {
     case word(String)
     case anyToken

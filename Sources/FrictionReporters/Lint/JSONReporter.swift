@@ -20,6 +20,7 @@ public struct JSONReporter: Reporter {
             ("path", .string(file.path)),
             ("format", .optional(file.format?.rawValue)),
             ("score", file.score.map(JSONValue.int) ?? .null),
+            ("sentences", .int(file.sentenceCount)),
             ("findings", .array(file.findings.map(finding))),
             ("annotations", .array(file.annotations.map(annotation))),
         ]

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Findings per 1,000 prose sentences for each folder of ../shared/corpus.
+
+    scripts/corpus-findings.py [--tool .build/release/friction] [--sample N]
+
+Runs `friction lint --format json` over each corpus folder and prints, per
+folder: files, unreadable files, sentences, findings by rule and the rate per
+1,000 sentences. --sample N prints N random findings (seeded) to judge by hand.
+"""
+import argparse, collections, json, os, random, subprocess, sys
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+corpus = os.path.join(os.path.dirname(root), "shared", "corpus")
+ap = argparse.ArgumentParser()
+ap.add_argument("--tool", default=os.path.join(root, ".build/release/friction"))
+ap.add_argument("--sample", type=int, default=0)
+ap.add_argument("--seed", type=int, default=7)
+a = ap.parse_args()
+if not os.path.isdir(corpus):
+    sys.exit(f"{corpus} is absent; nothing to measure")
+folders = [os.path.join(kind, name) for kind in ("markdown", "xml")
+           for name in sorted(os.listdir(os.path.join(corpus, kind))) if os.path.isdir(os.path.join(corpus, kind, name))]
+sample_pool = []
+print(f"{'folder':52s} {'files':>6s} {'bad':>4s} {'sentences':>9s} {'findings':>8s} {'per 1k':>7s}  top rules")
+for folder in folders:
+    p = subprocess.run([a.tool, "lint", "--format", "json", "--config", "/dev/null", folder],
+                       cwd=corpus, capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        print(f"{folder}: tool failed ({p.returncode}): {p.stderr[:300]}")
+        continue
+    doc = json.loads(p.stdout)
+    sentences = sum(f.get("sentences", 0) for f in doc["files"])
+    rules = collections.Counter()
+    for f in doc["files"]:
+        for fd in f["findings"]:
+            if fd["rule"] == "parse-error":
+                continue
+            rules[fd["rule"]] += 1
+            sample_pool.append((folder, f["path"], fd))
+    bad = sum(1 for f in doc["files"] if f.get("error"))
+    total = sum(rules.values())
+    rate = 1000 * total / sentences if sentences else 0
+    top = ", ".join(f"{r} {n}" for r, n in rules.most_common(4))
+    print(f"{folder:52s} {len(doc['files']):6d} {bad:4d} {sentences:9d} {total:8d} {rate:7.1f}  {top}")
+if a.sample:
+    random.seed(a.seed)
+    for folder, path, fd in random.sample(sample_pool, min(a.sample, len(sample_pool))):
+        print(f"\n{path}:{fd['line']}:{fd['column']} [{fd['rule']}] {fd['text']}\n  {fd['message']}")
