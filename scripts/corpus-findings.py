@@ -7,7 +7,7 @@ Runs `friction lint --format json` over each corpus folder and prints, per
 folder: files, unreadable files, sentences, findings by rule and the rate per
 1,000 sentences. --sample N prints N random findings (seeded) to judge by hand.
 """
-import argparse, collections, json, os, random, subprocess, sys
+import argparse, collections, json, os, random, subprocess, sys, tempfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 corpus = os.path.join(os.path.dirname(root), "shared", "corpus")
@@ -21,9 +21,11 @@ if not os.path.isdir(corpus):
 folders = [os.path.join(kind, name) for kind in ("markdown", "xml")
            for name in sorted(os.listdir(os.path.join(corpus, kind))) if os.path.isdir(os.path.join(corpus, kind, name))]
 sample_pool = []
+# An empty configuration, so the project's own .friction.yml does not apply.
+empty_config = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False).name
 print(f"{'folder':52s} {'files':>6s} {'bad':>4s} {'sentences':>9s} {'findings':>8s} {'per 1k':>7s}  top rules")
 for folder in folders:
-    p = subprocess.run([a.tool, "lint", "--format", "json", "--config", "/dev/null", folder],
+    p = subprocess.run([a.tool, "lint", "--format", "json", "--config", empty_config, folder],
                        cwd=corpus, capture_output=True, text=True)
     if p.returncode not in (0, 1):
         print(f"{folder}: tool failed ({p.returncode}): {p.stderr[:300]}")
