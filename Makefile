@@ -3,15 +3,24 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 RELEASE := .build/release/friction
 REPORT ?= out/audit.html
+SCREENSHOT ?= out/audit.png
+SCREENSHOT_SIZE ?= 1280,2400
+CHROMIUM ?= chromium
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-.PHONY: all deps test-deps build release run test eval clean help
+.PHONY: all deps test-deps build release run screenshot test eval clean help install install-files docs fuzz
 
 all: build
 
 help:
-	@echo "make run    install what is missing, build (release) and lint Policies/"
+	@echo "make run    install what is missing, build (release), lint Policies/ and write the audit report $(REPORT)"
+	@echo "make screenshot   a PNG of the audit report ($(SCREENSHOT)) from headless Chromium"
 	@echo "make test   install what is missing, build and run every test"
 	@echo "make eval   score the rules on ../shared/dev-set (precision, recall, F1)"
+	@echo "make fuzz   fuzz the Markdown and XML paths with libFuzzer, FUZZ_SECONDS each (default 60)"
+	@echo "make install PREFIX=/usr/local   install friction and its shell completions"
+	@echo "make docs   regenerate docs/rules.md from the rules' own descriptions"
 
 deps:
 	@scripts/install-deps.sh
@@ -29,6 +38,13 @@ release: deps
 # exit 2 (a usage or configuration error) is a failure.
 run: release
 	@$(RELEASE) lint Policies; status=$$?; [ $$status -le 1 ]
+	@$(RELEASE) report Policies -o $(REPORT); status=$$?; [ $$status -le 1 ]
+
+# A PNG of the audit report, taken with headless Chromium.
+screenshot: run test-deps
+	@$(CHROMIUM) --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=$(SCREENSHOT_SIZE) \
+		--screenshot="$(abspath $(SCREENSHOT))" "file://$(abspath $(REPORT))" >/dev/null 2>&1
+	@echo $(SCREENSHOT)
 
 eval: release
 	@test -d ../shared/dev-set || { echo "eval: ../shared/dev-set is absent; nothing to score"; exit 0; }
@@ -43,5 +59,32 @@ test: test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
+# The binary needs no source tree: lexicons and the policy schema are built
+# into it. Completions come from the binary itself (swift-argument-parser).
+install: release
+	@$(MAKE) --no-print-directory install-files BINARY=$(RELEASE)
+
+# Installs BINARY (any build of friction) under $(DESTDIR)$(PREFIX).
+install-files:
+	@test -x "$(BINARY)" || { echo "install-files: BINARY=$(BINARY) is not an executable"; exit 2; }
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+		"$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 755 "$(BINARY)" "$(DESTDIR)$(PREFIX)/bin/friction"
+	"$(BINARY)" --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/friction"
+	"$(BINARY)" --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_friction"
+	"$(BINARY)" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/friction.fish"
+
+# docs/rules.md is generated; a test fails when it is stale.
+docs: build
+	"$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/friction" rules --format markdown > docs/rules.md.tmp
+	mv docs/rules.md.tmp docs/rules.md
+
 clean:
 	rm -rf .build out
+
+# libFuzzer + AddressSanitizer on the Markdown and XML paths (parse, analyse,
+# lint, render): Fuzz/ is a package of its own, so `swift build` and `swift
+# test` never build it. Crashes land in Fuzz/.build/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/fuzz.sh

@@ -22,7 +22,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 debian=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config)
-if $want_test; then debian+=(libxml2-utils); fi
+if $want_test; then debian+=(libxml2-utils chromium); fi
+# git and a Python venv for the workflow tests (git hooks, the pre-commit framework from PyPI).
+if $want_test; then debian+=(git python3-venv); fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
@@ -42,6 +44,16 @@ elif command -v brew >/dev/null 2>&1; then
   done
 else
   echo "install-deps: neither apt nor brew found; install cmark-gfm and libxml2 development files by hand" >&2
+fi
+
+# Python packages the reporter tests use: jsonschema (SARIF) and junitparser (JUnit).
+if $want_test && command -v python3 >/dev/null 2>&1; then
+  for module in jsonschema junitparser; do
+    if ! python3 -c "import $module" >/dev/null 2>&1; then
+      echo "install-deps: pip install $module"
+      python3 -m pip install --quiet "$module" || python3 -m pip install --quiet --break-system-packages "$module"
+    fi
+  done
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -11,7 +11,15 @@ public enum OutputFile {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try Data(text.utf8).write(to: temporary)
+            // A fresh file (never through a link left at the temporary name),
+            // removed again if anything fails before the rename.
+            try? FileManager.default.removeItem(at: temporary)
+            do {
+                try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            }
             if rename(temporary.path, url.path) != 0 {
                 try? FileManager.default.removeItem(at: temporary)
                 throw FrictionError.unreadable(path: path, reason: "cannot write the report: \(String(cString: strerror(errno)))")

@@ -35,23 +35,55 @@ public struct DocumentReader: Sendable {
         return try parser.parse(source, path: path)
     }
 
+    /// Reads a regular file whole. A named pipe, socket or device with a
+    /// policy extension is refused rather than read (reading a pipe would
+    /// wait for a writer forever), and the file is only ever opened for reading.
     public static func readBytes(path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw FrictionError.unreadable(path: path, reason: "no such file")
+        // O_NONBLOCK: opening a named pipe must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: throw FrictionError.unreadable(path: path, reason: "no such file")
+            case EACCES, EPERM: throw FrictionError.unreadable(path: path, reason: "permission denied")
+            case ELOOP: throw FrictionError.unreadable(path: path, reason: "symbolic link loop")
+            default: throw FrictionError.unreadable(path: path, reason: "cannot open: \(String(cString: strerror(code)))")
+            }
         }
-        if isDirectory.boolValue {
-            throw FrictionError.unreadable(path: path, reason: "is a directory")
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw FrictionError.unreadable(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FrictionError.unreadable(path: path, reason: "permission denied")
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw FrictionError.unreadable(path: path, reason: "is a directory")
+        default: throw FrictionError.unreadable(path: path, reason: "not a regular file (a pipe, socket or device); not read")
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw FrictionError.unreadable(path: path, reason: "read failed: \(error.localizedDescription)")
+        // One byte more than the size, so a file read whole is never copied to grow.
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 1 << 16)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FrictionError.unreadable(path: path, reason: "read failed: \(String(cString: strerror(errno)))")
+            }
+            filled += count
         }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif

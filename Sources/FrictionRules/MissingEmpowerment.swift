@@ -36,10 +36,15 @@ public struct MissingEmpowerment: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let document = context.document
+        // Body blocks grouped by section in one pass (not one pass per section).
+        var bodyBlocks = Array(repeating: [Int](), count: document.sections.count)
+        for (blockIndex, block) in document.blocks.enumerated() where block.kind != .heading {
+            if let section = block.section, section >= 0, section < bodyBlocks.count { bodyBlocks[section].append(blockIndex) }
+        }
         for (index, section) in document.sections.enumerated() where context.analysis.customerFacingSections[index] {
             var restrictions: [String] = []
             var empowered = false
-            for block in document.blocks where block.section == index && block.kind != .heading {
+            for block in bodyBlocks[index].lazy.map({ document.blocks[$0] }) {
                 for sentenceIndex in block.sentences {
                     let judgement = context.analysis.judgements[sentenceIndex]
                     if judgement.isEmpowering { empowered = true }

@@ -17,13 +17,18 @@ struct LintCommand: ParsableCommand {
             folder, or from --config. Silence one finding with a comment such as \
             <!-- friction-disable-next-line rigid-rule -- agreed with Legal -->.
 
+            In a git repository, --staged lints what is staged for the next \
+            commit (the index, not the work tree) and --changed-since REF reports \
+            only findings on lines added or changed since REF. --write-baseline \
+            records today's findings; --baseline then hides exactly those.
+
             Exit codes: 0 clean; 1 findings at or above the fail level, or a file \
             that could not be read; 2 usage or configuration error.
             """
     )
 
-    @Argument(help: "Policy files or directories.")
-    var paths: [String] = ["."]
+    @Argument(help: "Policy files or directories (default: the current folder; with --staged or --changed-since, the whole repository).")
+    var paths: [String] = []
 
     @Option(name: .shortAndLong, help: "Output format: \(Reporters.names.joined(separator: ", ")).")
     var format: String = TextReporter.name
@@ -43,17 +48,43 @@ struct LintCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Parallel jobs (default: the number of cores).")
     var jobs: Int?
 
+    @Flag(name: .long, help: "Lint the staged content of changed policy files (the git index, not the work tree).")
+    var staged = false
+
+    @Option(name: .customLong("changed-since"), help: ArgumentHelp("Report only findings on lines added or changed since this git commit.", valueName: "ref"))
+    var changedSince: String?
+
+    @Option(name: .long, help: ArgumentHelp("Hide the findings recorded in this baseline file; report only new ones.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file (they are then hidden).", valueName: "file"))
+    var writeBaseline: String?
+
     func run() throws {
         var options = LintOptions()
         options.configPath = config
         options.lexiconDirectories = lexicons
         options.failLevel = failLevel
         if let jobs { options.jobs = jobs }
-        let report: LintReport
+        var report: LintReport
         let reporter: any Reporter
         do {
             reporter = try makeReporter()
-            report = try Linter.make(options).lint(paths)
+            let linter = try Linter.make(options)
+            if staged || changedSince != nil {
+                report = try linter.lintChanges(GitSelection(staged: staged, changedSince: changedSince), paths: paths)
+            } else {
+                report = linter.lint(paths.isEmpty ? ["."] : paths)
+            }
+            if let writeBaseline {
+                let recorded = Baseline(recording: report, baselinePath: writeBaseline)
+                try recorded.write(to: writeBaseline)
+                let total = recorded.findings.reduce(0) { $0 + $1.count }
+                Terminal.error("wrote \(total) finding\(total == 1 ? "" : "s") to the baseline \(writeBaseline)")
+                report = recorded.apply(to: report, baselinePath: writeBaseline).report
+            } else if let baseline {
+                report = try Baseline.load(path: baseline).apply(to: report, baselinePath: baseline).report
+            }
         } catch let error as FrictionError {
             Terminal.error(error.description)
             throw ExitCode(2)

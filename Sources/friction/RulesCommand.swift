@@ -5,11 +5,24 @@ import Foundation
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List every rule: identifier, default severity and what it finds."
+        abstract: "List every rule: identifier, default severity and what it finds.",
+        discussion: "--format markdown prints the rule reference, docs/rules.md (regenerate it with `make docs`)."
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case markdown
+    }
+
+    @Option(name: .shortAndLong, help: "text: one line per rule; markdown: the full rule reference.")
+    var format: Format = .text
 
     func run() throws {
         let descriptions = try RuleCatalog.descriptions()
+        if format == .markdown {
+            Terminal.write(RuleDocumentation.markdown(descriptions))
+            return
+        }
         let width = descriptions.map(\.identifier.count).max() ?? 0
         var output = ""
         for rule in descriptions {

@@ -124,4 +124,12 @@ struct MarkdownParserTests {
             try DocumentReader().parse(bytes: Array("---\ntitle: x\n".utf8), path: "open.md")
         }
     }
+
+    @Test func templateAndAttributeMarkupIsNotProse() throws {
+        let source = "# T\n\n{:.no_toc .hidden-md}\n\nRefunds {% if x %}are{% endif %} never given {{ site.name }} here.\n"
+        let document = try DocumentReader().parse(bytes: Array(source.utf8), path: "liquid.md")
+        #expect(document.sentences.map(\.text) == ["T", "Refunds are never given here."])
+        #expect(document.position(of: "never") == SourcePosition(line: 5, column: 34))
+        #expect(document.position(of: "here") == SourcePosition(line: 5, column: 62))
+    }
 }

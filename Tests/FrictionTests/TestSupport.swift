@@ -19,8 +19,9 @@ enum TestPaths {
     /// The debug or release binary built next to the tests.
     static var binary: URL {
         let bundle = Bundle.main.bundleURL
-        var directory = bundle.deletingLastPathComponent()
-        for _ in 0..<3 {
+        // On Linux the bundle is the build folder itself; on macOS, the .xctest inside it.
+        var directory = bundle
+        for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("friction")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()

@@ -52,4 +52,9 @@ struct TextTests {
         #expect(tokens.filter { $0.kind == .quote }.count == 4)
         #expect(tokens.contains { $0.normalized == "that" } && tokens.contains { $0.normalized == "is" })
     }
+
+    @Test func identifiersWithUnderscoresAreOneToken() {
+        let tokens = Tokenizer.tokenize(Array("Set no_toc and customer_id.".unicodeScalars))
+        #expect(tokens.map(\.normalized) == ["set", "no_toc", "and", "customer_id", "."])
+    }
 }

@@ -7,7 +7,7 @@ public struct PolicyAnalyzer: Sendable {
     struct Concepts: Sendable {
         let rigid, scripted, ruleAsReason, instruction, antiFriction, exception, empowerment, escalation,
             rationale, protective, commitment, descriptive, bottleneck, handoff, vague, customerFacing,
-            internalSection, externalRoute: Int?
+            internalSection, externalRoute, legalText, nonRule, serviceAction: Int?
 
         init(_ lexicon: CompiledLexicon) {
             rigid = lexicon.concept("rigid")
@@ -28,6 +28,9 @@ public struct PolicyAnalyzer: Sendable {
             customerFacing = lexicon.concept("customer-facing")
             internalSection = lexicon.concept("internal-section")
             externalRoute = lexicon.concept("external-route")
+            legalText = lexicon.concept("legal-text")
+            nonRule = lexicon.concept("non-rule")
+            serviceAction = lexicon.concept("service-action")
         }
     }
 
@@ -39,36 +42,76 @@ public struct PolicyAnalyzer: Sendable {
     }
 
     public func analyze(_ document: Document) -> DocumentAnalysis {
+        // Each sentence is matched against the lexicon at most once, and
+        // only when a judgement or a section needs it.
+        var cache = MatchCache(lexicon: lexicon, count: document.sentences.count)
         var judgements: [SentenceJudgement] = []
         judgements.reserveCapacity(document.sentences.count)
         for (index, sentence) in document.sentences.enumerated() {
-            judgements.append(judge(sentence, index: index))
+            judgements.append(judge(sentence, index: index) { cache.matches(index, sentence) })
+        }
+        // Blocks grouped by their section once, so a document with many
+        // sections costs one pass, not one pass per section.
+        var bodyBlocks = Array(repeating: [Int](), count: document.sections.count)
+        for (index, block) in document.blocks.enumerated() where block.kind != .heading {
+            if let section = block.section, section >= 0, section < bodyBlocks.count { bodyBlocks[section].append(index) }
         }
         var customerFacing: [Bool] = []
+        customerFacing.reserveCapacity(document.sections.count)
         for (index, section) in document.sections.enumerated() {
-            customerFacing.append(isCustomerFacing(document, section: index, heading: section))
+            customerFacing.append(isCustomerFacing(document, heading: section, bodyBlocks: bodyBlocks[index], cache: &cache))
         }
         return DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing)
     }
 
+    /// Lexicon matches of a document's sentences, computed on first use.
+    private struct MatchCache {
+        let lexicon: CompiledLexicon
+        var slots: [LexiconMatches?]
+        var scratch = CompiledLexicon.MatchScratch()
+
+        init(lexicon: CompiledLexicon, count: Int) {
+            self.lexicon = lexicon
+            slots = Array(repeating: nil, count: count)
+        }
+
+        mutating func matches(_ index: Int, _ sentence: Sentence) -> LexiconMatches {
+            if let known = slots[index] { return known }
+            let found = lexicon.matches(in: sentence.tokens, scratch: &scratch)
+            slots[index] = found
+            return found
+        }
+    }
+
     // MARK: Sections
 
-    private func isCustomerFacing(_ document: Document, section index: Int, heading section: Section) -> Bool {
+    private func isCustomerFacing(_ document: Document, heading section: Section, bodyBlocks: [Int],
+                                  cache: inout MatchCache) -> Bool {
         let block = document.blocks[section.headingBlock]
-        for sentence in document.sentences[block.sentences] where lexicon.matches(in: sentence.tokens).has(concepts.internalSection) {
+        for index in block.sentences where cache.matches(index, document.sentences[index]).has(concepts.internalSection) {
             return false
         }
-        return document.bodySentences(of: index).contains { lexicon.matches(in: $0.tokens).has(concepts.customerFacing) }
+        for blockIndex in bodyBlocks {
+            for index in document.blocks[blockIndex].sentences
+            where cache.matches(index, document.sentences[index]).has(concepts.customerFacing) {
+                return true
+            }
+        }
+        return false
     }
 
     // MARK: Sentences
 
     public func judge(_ sentence: Sentence, index: Int) -> SentenceJudgement {
-        let prose = sentence.blockKind != .heading && sentence.blockKind != .tableCell
+        judge(sentence, index: index) { lexicon.matches(in: sentence.tokens) }
+    }
+
+    private func judge(_ sentence: Sentence, index: Int, matching: () -> LexiconMatches) -> SentenceJudgement {
+        let prose = sentence.blockKind != .heading && sentence.blockKind != .tableCell && Self.readsAsEnglish(sentence.tokens)
         var judgement = SentenceJudgement(sentence: index, isProse: prose)
         guard prose, !sentence.tokens.isEmpty else { return judgement }
         let tokens = sentence.tokens
-        let matches = lexicon.matches(in: tokens)
+        let matches = matching()
         let quoted = Self.quotedTokens(sentence)
         let conditionEnd = Self.conditionalPrefixEnd(tokens)
         let end = Self.contentEnd(tokens)
@@ -81,7 +124,10 @@ public struct PolicyAnalyzer: Sendable {
 
         let antiFriction = matches.of(concepts.antiFriction)
         let protective = matches.has(concepts.protective)
-        let descriptive = matches.has(concepts.descriptive)
+        // Legislation and contract clauses bind governments and contractors:
+        // their absolutes are law, not a frontline rule, so they read like
+        // descriptions here.
+        let descriptive = matches.has(concepts.descriptive) || matches.has(concepts.legalText)
         let external = matches.has(concepts.externalRoute)
         let commitments = matches.of(concepts.commitment).filter(outsideQuotes)
         let rigidAll = matches.of(concepts.rigid)
@@ -128,11 +174,17 @@ public struct PolicyAnalyzer: Sendable {
         let isAntiFriction = !antiFriction.isEmpty
 
         // Candidate restriction wording.
+        let nonRules = matches.of(concepts.nonRule)
+        // Weak wording ("may not", "never", "only") is a restriction only
+        // next to the people or things a service deals in.
+        let mentionsService = matches.has(concepts.customerFacing)
         let candidates = rigidAll.filter { m in
             if m.tokens.lowerBound < conditionEnd { return false }
+            // "It may not be practical", "this won't work": possibility, not a rule.
+            if nonRules.contains(where: { $0.tokens.overlaps(m.tokens) }) { return false }
             if barrierRemoval.contains(where: { $0.overlaps(m.tokens) || $0.lowerBound == m.tokens.upperBound }) { return false }
             if commitments.contains(where: { $0.tokens.overlaps(m.tokens) }) { return false }
-            if lexicon.entries[m.entry].weight < 0.8 && !matches.has(concepts.customerFacing) { return false }
+            if lexicon.entries[m.entry].weight < 0.8 && !mentionsService { return false }
             return true
         }
         let outside = candidates.filter(outsideQuotes)
@@ -164,14 +216,16 @@ public struct PolicyAnalyzer: Sendable {
         }
 
         // Rigid rules.
+        let judgeable = !isAntiFriction && !protective && !descriptive && commitments.isEmpty
         if let first = outside.first {
-            judgement.restriction = trigger(first)
+            // Only restrictions that could be friction need a reason given;
+            // a safety rule or a promise does not.
+            if judgeable { judgement.restriction = trigger(first) }
             if hasWayOut {
                 if let exception {
                     judgement.annotations.append((.exception, exception.tokens.lowerBound..<max(exception.tokens.upperBound, end)))
                 }
-            } else if !isAntiFriction && !protective && !descriptive && commitments.isEmpty
-                        && judgement.scriptedRefusal == nil && judgement.ruleAsReason == nil {
+            } else if judgeable && judgement.scriptedRefusal == nil && judgement.ruleAsReason == nil {
                 judgement.rigid = trigger(first)
             }
         }
@@ -180,7 +234,10 @@ public struct PolicyAnalyzer: Sendable {
         if !isAntiFriction && !descriptive {
             if let m = matches.of(concepts.bottleneck).first(where: outsideQuotes) { judgement.approvalBottleneck = trigger(m) }
             if let m = matches.of(concepts.handoff).first(where: outsideQuotes) { judgement.internalHandoff = trigger(m) }
-            if let m = matches.of(concepts.vague).first(where: outsideQuotes), !tokens.contains(where: { $0.kind == .number }) {
+            // Vague wording matters where it times something done for the
+            // customer ("we will reply as soon as possible"), not in a job ad.
+            if let m = matches.of(concepts.vague).first(where: outsideQuotes), !tokens.contains(where: { $0.kind == .number }),
+               matches.has(concepts.serviceAction) {
                 judgement.vagueCommitment = trigger(m)
             }
         }
@@ -193,6 +250,25 @@ public struct PolicyAnalyzer: Sendable {
         let customerEntries = matches.of(concepts.customerFacing).filter { lexicon.entries[$0.entry].id == "customer-words" }
         return customerEntries.contains { $0.tokens.upperBound <= start && start - $0.tokens.upperBound <= 3 }
             && !tokens[max(0, start - 4)..<start].contains { ["staff", "agents", "agent", "you", "we", "team", "manager", "managers"].contains($0.normalized) }
+    }
+
+    /// English function words: a sentence of six words or more with none of
+    /// them is in another language, and English lexicons say nothing about it.
+    private static let englishFunctionWords: Set<String> = [
+        // Words that are not also common in Spanish, Portuguese, Italian or
+        // French ("no", "a", "do", "in", "on" are left out for that reason).
+        "the", "an", "to", "of", "and", "or", "is", "are", "be", "for", "with", "you", "we",
+        "not", "will", "it", "this", "that", "by", "at", "as", "if", "your", "our", "may", "can", "must",
+        "from", "all", "any", "they", "their", "has", "have", "was", "were", "does", "shall", "only",
+    ]
+
+    static func readsAsEnglish(_ tokens: [Token]) -> Bool {
+        var words = 0
+        for token in tokens where token.kind == .word {
+            if englishFunctionWords.contains(token.normalized) { return true }
+            words += 1
+        }
+        return words < 6
     }
 
     /// End of the last word (token index), ignoring final punctuation.
@@ -237,7 +313,7 @@ public struct PolicyAnalyzer: Sendable {
                 inside[index] = doubleOpen || singleOpen
                 continue
             }
-            let scalar = sentence.scalars[token.range.lowerBound]
+            let scalar = sentence.scalar(at: token.range.lowerBound)
             let previousIsWord = index > 0 && tokens[index - 1].range.upperBound == token.range.lowerBound
                 && (tokens[index - 1].kind == .word || tokens[index - 1].kind == .number)
             let nextIsWord = index + 1 < tokens.count && tokens[index + 1].range.lowerBound == token.range.upperBound

@@ -105,9 +105,9 @@ entries:
   - id: service-words
     pattern: "(refund~|return~|exchange~|fee~|charge~|complaint~|complain~|booking~|reservation~|appointment~|order~|delivery|deliveries|ticket~|fare~|bill~|billing|invoice~|payment~|credit~|discount~|voucher~|claim~|enquir~|inquir~|request~|rebook~|cancel~|cancellation~|upgrade~|downgrade~|contract~|plan~|account~|check-in|check-out|checkout|baggage|bag~|luggage|room~|seat~|flight~|stay~|visit~|service~|script~|caller~|call~|counter|desk|till|receipt~|warranty|guarantee~|goodwill|compensation|leave|pay|payroll|expense~|allowance~|deadline~|extension~|transcript~|mark~|grade~|resit~|permit~|application~)"
   - id: commerce-words
-    pattern: "(price~|item~|purchase~|product~|goods|sale~|coverage|address~|rate~|cost~|paid|card~|cash|journey~|membership~|subsid~|exam~|course~|food|drink~|meal~|parking|access|fine~|penalty|penalties|etf|deposit~|balance~|loan~|mortgage~|adjustment~|reimburs~|damage~|cover|benefit~|slot~|channel~|phone~|store~|shop~|branch~|excess|premium~|policyholder~|assignment~|work|module~|class~|enrolment~|tuition|hotel|restaurant|menu|order~|parcel~|shipment~|device~|line~|number~|sim|tariff~|roaming|data|usage|meter~|supply|connection~|disconnection~|installation~|appointment~|prescription~|treatment~|referral~|document~|form~|licence~|license~|fare~)"
+    pattern: "(price~|item~|purchase~|product~|goods|sale~|coverage|address~|rate~|cost~|paid|card~|cash|journey~|membership~|subsid~|exam~|course~|food|drink~|meal~|parking|fine~|penalty|penalties|etf|deposit~|balance~|loan~|mortgage~|adjustment~|reimburs~|damage~|benefit~|slot~|store~|shop~|branch~|excess|premium~|policyholder~|assignment~|enrolment~|tuition|hotel|restaurant|menu|order~|parcel~|shipment~|sim|tariff~|roaming|meter~|disconnection~|appointment~|prescription~|treatment~|referral~|licence~|license~|fare~)"
   - id: staff-words
-    pattern: "(agent~|associate~|adviser~|advisor~|officer~|cashier~|receptionist~|technician~|handler~|representative~|clerk~|teller~|attendant~|crew|tutor~|registry|reception|desk|counter|helpdesk|frontline|support|payroll|hr|front-line)"
+    pattern: "(agent~|associate~|adviser~|advisor~|officer~|cashier~|receptionist~|technician~|handler~|representative~|clerk~|teller~|attendant~|crew|tutor~|registry|reception|desk|counter|helpdesk|frontline|payroll|hr|front-line)"
 """#),
         (name: "en/descriptive.yml", text: #"""
 description: Descriptive, historical and definitional sentences. They may contain absolute words but are not rules.
@@ -276,6 +276,57 @@ entries:
   - id: internal-heading
     pattern: "(purpose|scope|overview|introduction|definitions|definition|glossary|history|document history|revision history|version history|change log|changelog|records|record keeping|record-keeping|recording|audit~|audits|training|monitoring|reporting|governance|ownership|owner|review|references|related policies|related documents|contacts|contents|approval|about this|cash handling|cash count~|document control|summary|background|roles and responsibilities|compliance|appendix|quality assurance|metrics|measurement|feedback|values|principles|safety|health and safety|security|data protection|privacy notice|staff conduct|code of conduct|conduct)"
 """#),
+        (name: "en/legal-text.yml", text: #"""
+description: >
+  Statute and contract drafting: legislation, regulations and procurement
+  clauses that bind governments, courts and contractors. Their "shall not"
+  is law, not a frontline rule about serving a customer, so restrictions in
+  such sentences are not policy friction.
+entries:
+  - id: statutory-self-reference
+    pattern: "this (subsection|subchapter|subparagraph|subtitle|chapter|act|article|clause|regulation|paragraph)"
+    note: Drafting that refers to its own subdivisions. Plain-language policies say "this policy" or "this section".
+  - id: legal-adverb
+    pattern: "(pursuant|notwithstanding|herein|hereof|hereunder|hereinafter|thereof|therein|thereunder|thereto|whereby|heretofore|aforesaid)"
+    note: Archaic drafting words that plain-language service policies do not use.
+  - id: provided-that
+    pattern: "provided , that"
+  - id: construed
+    pattern: "(shall|may) not be construed"
+  - id: procurement-parties
+    pattern: "the (contracting officer|contractor|offeror|subcontractor|government|grantee|licensee|registrant)"
+    note: Parties to a government contract or licence, not frontline staff and customers.
+  - id: legislative-bodies
+    pattern: "the (mayor|commission|secretary of|attorney general|court|tribunal|legislature|congress)"
+"""#),
+        (name: "en/non-rule.yml", text: #"""
+description: >
+  Negations that state a possibility, a fact about a system, or a disclaimer
+  rather than a rule: "it may not be practical", "this won't work", "we
+  cannot know". A restriction word inside one of these is not a restriction.
+entries:
+  - id: impersonal-subject
+    pattern: "(it|this|that|there|which|what|these|those|links|link|page~|tool~|test~|build~|script~|command~|query|queries|system~|feature~|setting~|option~|approach|method) (may|might|can|could|will|would) not"
+    note: Things, not people, are the subject; rules in policies bind people.
+  - id: possibility-be-adjective
+    pattern: "(may|might|could|will|would|can) not be (possible|practical|feasible|enough|sufficient|necessary|needed|appropriate|ideal|obvious|easy|realistic|accurate|relevant|clear|true|the best|the right|the same|aware|able|visible|reachable|ready|suitable|complete|perfect|representative)"
+  - id: possibility-have
+    pattern: "(may|might|could) not (have|know|be aware|realise|realize|notice|see|get|receive|find)"
+  - id: cannot-know
+    pattern: "(can|could) not (know|tell|predict|guarantee|promise|say|see|find|remember|imagine|stress|emphasise|emphasize|overstate)"
+    note: We cannot guarantee ... is a disclaimer; cannot stress enough is emphasis.
+  - id: wont-work
+    pattern: "will not (work|break|run|build|matter|hurt|affect|change|show|appear|load|compile|pass|fail|happen|last|scale|need)"
+  - id: you-wont-need
+    pattern: "(you|they|we) (will|would) not (need|have to|be asked|be required)"
+    note: Removing a requirement is not a restriction.
+  - id: no-answer
+    pattern: "^ no (:|,|.|!|-|;)"
+    note: '"No:" and "No," answer a question; they do not forbid anything.'
+  - id: no-idiom
+    pattern: "^ no (need|matter|action|problem|problems|worries|doubt|one|longer|more|less|further|such|idea|way|wonder|surprise|thanks|comment|comments|change|changes|response|reply|of)"
+    note: Idioms and status notes ("No need to ...", "No action required", "No. of options").
+"""#),
         (name: "en/protective.yml", text: #"""
 description: Absolutes whose purpose is to protect customers, staff or the public (safety, privacy, security, fraud, legal duty) and internal conduct or control rules that do not limit service. A restriction with one of these is not friction.
 entries:
@@ -342,9 +393,9 @@ entries:
 description: Absolute, categorical wording that rules something out. A match is only a candidate; the analysis decides whether the sentence is rigid (exceptions, protective purpose, promises, descriptions and quoted guidance are not).
 entries:
   - id: negated-modal
-    pattern: "(must|may|shall|can|will|should) not"
+    pattern: "(must|may|shall|can|will) not"
     weight: 0.6
-    note: "must not, may not, can't, won't, shall not, shan't, mustn't"
+    note: "must not, may not, can't, won't, shall not, shan't, mustn't. Not 'should not': advisory wording is not absolute."
     suggestion: Say who can make an exception and how, or explain the reason for the limit.
   - id: negated-modal-split
     pattern: "(must|may|shall|can|will) ...3 not"
@@ -523,6 +574,17 @@ entries:
     pattern: "agreed to the (terms|contract|conditions)"
   - id: no-discretion
     pattern: "no discretion"
+"""#),
+        (name: "en/service-action.yml", text: #"""
+description: >
+  Things done for a customer that a service commitment times: replying,
+  resolving, refunding, calling back. Vague timing ("as soon as possible")
+  is reported only when it times one of these.
+entries:
+  - id: respond
+    pattern: "(respond~|reply|replies|replied|hear~ from|answer~|acknowledg~|get back|gets back|call~ ...3 back|ring~ ...3 back|contact~|follow~ up|update~|inform~|notify|notifies|notified|let ...2 know)"
+  - id: resolve
+    pattern: "(resolv~|settl~|pay~|paid|fix~|repair~|replac~|refund~|reimburs~|credit~|process~|handl~|investigat~|deal~ with|sort~ out|put ...2 right|rebook~|reschedul~|deliver~|ship~|dispatch~|send~|sent|return~|restor~|reconnect~|review~|assess~|decid~|approv~)"
 """#),
         (name: "en/vague-commitment.yml", text: #"""
 description: Commitments with no measurable target.

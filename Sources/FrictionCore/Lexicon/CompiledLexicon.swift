@@ -77,6 +77,19 @@ public struct CompiledLexicon: Sendable {
 
     /// Every match in `tokens`; for each entry and start, the longest match.
     public func matches(in tokens: [Token]) -> LexiconMatches {
+        var scratch = MatchScratch()
+        return matches(in: tokens, scratch: &scratch)
+    }
+
+    /// Working memory for matching, reused from one sentence to the next by
+    /// callers that match many sentences (one per thread, not shared).
+    public struct MatchScratch {
+        var automaton = TokenAutomaton.Scratch()
+        public init() {}
+    }
+
+    /// `matches(in:)`, reusing `scratch` between calls.
+    public func matches(in tokens: [Token], scratch: inout MatchScratch) -> LexiconMatches {
         let ids = tokens.map { automaton.id(of: $0.normalized) }
         let isNumber = tokens.map { $0.kind == .number }
         let isYear = tokens.map { token -> Bool in
@@ -84,20 +97,23 @@ public struct CompiledLexicon: Sendable {
             return value >= 1800 && value <= 2199
         }
         // A sentence may begin after a list marker or an opening quote.
-        var anchors: Set<Int> = [0]
+        // (`anchors[i]`: a pattern anchored with `^` may start at token i.)
+        var anchors = Array(repeating: false, count: tokens.count + 1)
+        anchors[0] = true
         var first = 0
         while first < tokens.count, tokens[first].kind != .word, tokens[first].kind != .number {
             first += 1
-            anchors.insert(first)
+            anchors[first] = true
         }
         // ... and after a colon, semicolon or dash that opens a new clause.
         for (index, token) in tokens.enumerated() where token.kind == .punctuation
             && (token.normalized == ":" || token.normalized == ";" || token.normalized == "-") {
-            anchors.insert(index + 1)
+            anchors[index + 1] = true
         }
         var best: [Int: Int] = [:] // entry * 2^20 + start -> end
         var order: [Int] = []
-        automaton.run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchors) { entry, start, end in
+        automaton.run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchors,
+                      scratch: &scratch.automaton) { entry, start, end in
             let key = entry &* 1_048_576 &+ start
             if let old = best[key] {
                 if end > old { best[key] = end }

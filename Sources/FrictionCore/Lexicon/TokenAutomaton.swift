@@ -31,6 +31,19 @@ struct TokenAutomaton: Sendable {
 
     private(set) var interner: [String: Int32] = [:]
 
+    /// One step from a state, its epsilon closure included, in flat tables:
+    /// state `s`'s token steps are `stepIDs[stepStart[s] ..< stepStart[s + 1]]`
+    /// (sorted by token id, binary-searched) with `stepTargets` alongside;
+    /// its steps over any token, a number or a year likewise. A step then
+    /// costs a short binary search per live state instead of a scan over
+    /// every edge of every state in its closure.
+    private var stepStart: [Int32] = []
+    private var stepIDs: [Int32] = []
+    private var stepTargets: [Int32] = []
+    private var otherStart: [Int32] = []
+    private var otherLabels: [Label] = []
+    private var otherTargets: [Int32] = []
+
     private var epsilon: [[Int32]] = []
     private var rawAccept: [[Int32]] = []
     private var starts: [Int32] = []
@@ -119,6 +132,32 @@ struct TokenAutomaton: Sendable {
             for s in closure { accepted.append(contentsOf: rawAccept[Int(s)]) }
             accepts[state] = accepted
         }
+        stepStart.reserveCapacity(count + 1)
+        otherStart.reserveCapacity(count + 1)
+        var tokenSteps: [(id: Int32, target: Int32)] = []
+        for state in 0..<count {
+            stepStart.append(Int32(stepIDs.count))
+            otherStart.append(Int32(otherTargets.count))
+            tokenSteps.removeAll(keepingCapacity: true)
+            let otherFirst = otherTargets.count
+            for s in closures[state] {
+                for (label, target) in edges[Int(s)] {
+                    if case .token(let id) = label {
+                        tokenSteps.append((id, target))
+                    } else if !(otherFirst..<otherTargets.count).contains(where: { otherLabels[$0] == label && otherTargets[$0] == target }) {
+                        otherLabels.append(label)
+                        otherTargets.append(target)
+                    }
+                }
+            }
+            tokenSteps.sort { $0.id != $1.id ? $0.id < $1.id : $0.target < $1.target }
+            for (index, step) in tokenSteps.enumerated() where index == 0 || tokenSteps[index - 1] != step {
+                stepIDs.append(step.id)
+                stepTargets.append(step.target)
+            }
+        }
+        stepStart.append(Int32(stepIDs.count))
+        otherStart.append(Int32(otherTargets.count))
         (firstStep, firstAny, firstNumber, firstYear) = firstTables(starts)
         (anchoredStep, anchoredAny, anchoredNumber, anchoredYear) = firstTables(anchoredStarts)
         epsilon = []
@@ -147,12 +186,35 @@ struct TokenAutomaton: Sendable {
 
     /// Every (entry, start, end) match over `ids` (end exclusive); `isNumber`
     /// says which tokens are numbers.
-    func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: Set<Int>, _ report: (Int, Int, Int) -> Void) {
-        let count = ids.count
-        var stamp = Array(repeating: -1, count: edges.count)
+    func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], _ report: (Int, Int, Int) -> Void) {
+        var scratch = Scratch()
+        run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchorPositions, scratch: &scratch, report)
+    }
+
+    /// Working memory of `run`, kept between sentences so that matching a
+    /// sentence allocates nothing that depends on the automaton's size.
+    struct Scratch {
+        var stamp: [Int] = []
         var generation = 0
         var current: [Int32] = []
         var next: [Int32] = []
+    }
+
+    func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], scratch: inout Scratch,
+             _ report: (Int, Int, Int) -> Void) {
+        let count = ids.count
+        if scratch.stamp.count != edges.count {
+            scratch.stamp = Array(repeating: -1, count: edges.count)
+            scratch.generation = 0
+        }
+        var stamp = scratch.stamp
+        var generation = scratch.generation
+        var current = scratch.current
+        var next = scratch.next
+        scratch = Scratch()
+        defer {
+            scratch = Scratch(stamp: stamp, generation: generation, current: current, next: next)
+        }
         for start in 0..<count {
             current.removeAll(keepingCapacity: true)
             generation += 1
@@ -167,7 +229,7 @@ struct TokenAutomaton: Sendable {
             enter(firstAny, into: &current)
             if isNumber[start] { enter(firstNumber, into: &current) }
             if isYear[start] { enter(firstYear, into: &current) }
-            if anchorPositions.contains(start) {
+            if anchorPositions[start] {
                 if let targets = anchoredStep[id] { enter(targets, into: &current) }
                 enter(anchoredAny, into: &current)
                 if isNumber[start] { enter(anchoredNumber, into: &current) }
@@ -175,14 +237,9 @@ struct TokenAutomaton: Sendable {
             }
             var position = start
             while !current.isEmpty {
-                // Expand closures and report accepts at `position + 1`.
-                generation += 1
-                var expanded: [Int32] = []
+                // Report accepts at `position + 1`, then step every live
+                // state (closure included) over the next token.
                 for s in current {
-                    for c in closures[Int(s)] where stamp[Int(c)] != generation {
-                        stamp[Int(c)] = generation
-                        expanded.append(c)
-                    }
                     for entry in accepts[Int(s)] { report(Int(entry), start, position + 1) }
                 }
                 position += 1
@@ -190,16 +247,33 @@ struct TokenAutomaton: Sendable {
                 next.removeAll(keepingCapacity: true)
                 generation += 1
                 let nextID = ids[position]
-                for s in expanded {
-                    for (label, target) in edges[Int(s)] where stamp[Int(target)] != generation {
+                for s in current {
+                    // Token steps of `s` for `nextID`: binary search for the first.
+                    var low = Int(stepStart[Int(s)])
+                    let end = Int(stepStart[Int(s) + 1])
+                    var high = end
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if stepIDs[middle] < nextID { low = middle + 1 } else { high = middle }
+                    }
+                    while low < end && stepIDs[low] == nextID {
+                        let target = stepTargets[low]
+                        if stamp[Int(target)] != generation {
+                            stamp[Int(target)] = generation
+                            next.append(target)
+                        }
+                        low += 1
+                    }
+                    for index in Int(otherStart[Int(s)])..<Int(otherStart[Int(s) + 1]) {
                         let ok: Bool
-                        switch label {
-                        case .token(let want): ok = want == nextID
+                        switch otherLabels[index] {
+                        case .token: ok = false
                         case .any: ok = true
                         case .number: ok = isNumber[position]
                         case .year: ok = isYear[position]
                         }
-                        if ok {
+                        let target = otherTargets[index]
+                        if ok && stamp[Int(target)] != generation {
                             stamp[Int(target)] = generation
                             next.append(target)
                         }

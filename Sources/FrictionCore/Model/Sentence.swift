@@ -1,41 +1,117 @@
 /// A sentence of prose with a source position for every character.
+///
+/// Stored compactly: the text once (UTF-8), its scalars only when it is not
+/// plain ASCII, and positions as runs of consecutive columns on one line
+/// (a sentence wrapped over three lines with one emphasised word is a handful
+/// of runs, not 16 bytes per character). `scalars` and `positions` rebuild
+/// the per-character arrays on demand; `scalar(at:)` and `position(at:)`
+/// answer for one character without building them.
 public struct Sentence: Sendable, Equatable {
     /// The sentence as plain text: markup removed, line wraps folded to one
     /// space, entities and escapes decoded.
-    public var text: String
-    /// The same text as Unicode scalars, the unit that offsets count in.
-    public var scalars: [Unicode.Scalar]
-    /// `positions[i]` is where `scalars[i]` stands in the source.
-    public var positions: [SourcePosition]
+    public private(set) var text: String
     public var tokens: [Token]
     public var block: Int
     public var section: Int?
     public var blockKind: BlockKind
+    /// Number of Unicode scalars in `text`.
+    public let count: Int
+    /// The scalars of `text` when it is not ASCII; empty when it is (an
+    /// ASCII scalar offset is then a UTF-8 offset).
+    private let nonASCIIScalars: [Unicode.Scalar]
+    private let runs: [PositionRun]
+
+    /// Scalars `offset...` stand at `column + (i - offset)` on `line`,
+    /// until the next run starts.
+    private struct PositionRun: Sendable, Equatable {
+        var offset: Int
+        var line: Int
+        var column: Int
+    }
 
     public init(scalars: [Unicode.Scalar], positions: [SourcePosition], tokens: [Token],
                 block: Int, section: Int?, blockKind: BlockKind) {
+        self.init(scalars: scalars[...], positions: positions[...], tokens: tokens,
+                  block: block, section: section, blockKind: blockKind)
+    }
+
+    public init(scalars: ArraySlice<Unicode.Scalar>, positions: ArraySlice<SourcePosition>, tokens: [Token],
+                block: Int, section: Int?, blockKind: BlockKind) {
         precondition(scalars.count == positions.count, "every character needs a position")
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self.text = String(view)
-        self.scalars = scalars
-        self.positions = positions
+        let (text, isASCII) = UnicodeText.string(scalars)
+        self.text = text
+        self.count = scalars.count
+        self.nonASCIIScalars = isASCII ? [] : Array(scalars)
+        var runs: [PositionRun] = []
+        var offset = 0
+        var previous: SourcePosition?
+        for position in positions {
+            if let previous, previous.line == position.line, previous.column + 1 == position.column {
+                // Still the same run.
+            } else {
+                runs.append(PositionRun(offset: offset, line: position.line, column: position.column))
+            }
+            previous = position
+            offset += 1
+        }
+        self.runs = runs
         self.tokens = tokens
         self.block = block
         self.section = section
         self.blockKind = blockKind
     }
 
+    /// The same text as Unicode scalars, the unit that offsets count in.
+    public var scalars: [Unicode.Scalar] {
+        nonASCIIScalars.isEmpty && count > 0 ? Array(text.unicodeScalars) : nonASCIIScalars
+    }
+
+    /// `positions[i]` is where `scalars[i]` stands in the source.
+    public var positions: [SourcePosition] {
+        var result: [SourcePosition] = []
+        result.reserveCapacity(count)
+        for (index, run) in runs.enumerated() {
+            let end = index + 1 < runs.count ? runs[index + 1].offset : count
+            for offset in run.offset..<end {
+                result.append(SourcePosition(line: run.line, column: run.column + offset - run.offset))
+            }
+        }
+        return result
+    }
+
+    /// The scalar at `offset` (0 ..< count).
+    public func scalar(at offset: Int) -> Unicode.Scalar {
+        if nonASCIIScalars.isEmpty {
+            return Unicode.Scalar(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: offset)])
+        }
+        return nonASCIIScalars[offset]
+    }
+
+    /// Where the scalar at `offset` (0 ..< count) stands in the source.
+    public func position(at offset: Int) -> SourcePosition {
+        // The last run that starts at or before `offset`.
+        var low = 0
+        var high = runs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].offset <= offset { low = middle } else { high = middle - 1 }
+        }
+        let run = runs[low]
+        return SourcePosition(line: run.line, column: run.column + offset - run.offset)
+    }
+
     public var range: SourceRange {
-        SourceRange(start: positions.first ?? SourcePosition(line: 1, column: 1),
-                    end: positions.last ?? SourcePosition(line: 1, column: 1))
+        guard count > 0 else {
+            return SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
+        }
+        return SourceRange(start: position(at: 0), end: position(at: count - 1))
     }
 
     /// Source range of the characters `offsets` (scalar offsets, half-open).
     public func sourceRange(of offsets: Range<Int>) -> SourceRange {
-        let lower = min(max(offsets.lowerBound, 0), positions.count - 1)
-        let upper = min(max(offsets.upperBound - 1, lower), positions.count - 1)
-        return SourceRange(start: positions[lower], end: positions[upper])
+        let lower = min(max(offsets.lowerBound, 0), count - 1)
+        let upper = min(max(offsets.upperBound - 1, lower), count - 1)
+        return SourceRange(start: position(at: lower), end: position(at: upper))
     }
 
     /// Source range covered by tokens `tokenRange` (half-open token indices).
@@ -45,13 +121,38 @@ public struct Sentence: Sendable, Equatable {
 
     /// The original text of `offsets`.
     public func text(of offsets: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[offsets.clamped(to: 0..<scalars.count)])
-        return String(view)
+        let clamped = offsets.clamped(to: 0..<count)
+        if nonASCIIScalars.isEmpty {
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: clamped.lowerBound)
+            let end = utf8.index(start, offsetBy: clamped.count)
+            return String(decoding: utf8[start..<end], as: UTF8.self)
+        }
+        return UnicodeText.string(nonASCIIScalars[clamped]).string
     }
 
     /// The original words that tokens `tokenRange` came from.
     public func text(ofTokens tokenRange: Range<Int>) -> String {
         text(of: tokens[tokenRange.lowerBound].range.lowerBound..<tokens[tokenRange.upperBound - 1].range.upperBound)
+    }
+}
+
+/// Building strings from Unicode scalars.
+public enum UnicodeText {
+    /// The string of `scalars`, built from UTF-8 in one allocation, and
+    /// whether every scalar is ASCII.
+    public static func string<S: Sequence>(_ scalars: S) -> (string: String, isASCII: Bool) where S.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        var isASCII = true
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                isASCII = false
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return (String(decoding: bytes, as: UTF8.self), isASCII)
     }
 }

@@ -33,6 +33,14 @@ public enum CharacterClasses {
         return scalar.properties.isUppercase
     }
 
+    /// Unicode's Diacritic property; in ASCII only `^` and `` ` `` have it.
+    @inline(__always)
+    public static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x5E || value == 0x60 }
+        return scalar.properties.isDiacritic
+    }
+
     /// Straight and typographic apostrophes and single quotes.
     @inline(__always)
     public static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {

@@ -8,6 +8,9 @@ public enum Tokenizer {
     public static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5 + 1)
+        // One buffer for every word's folded UTF-8, reused across words.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
         var index = 0
         let count = scalars.count
         while index < count {
@@ -19,7 +22,7 @@ public enum Tokenizer {
             if CharacterClasses.isLetter(scalar) || CharacterClasses.isDigit(scalar) {
                 let start = index
                 index = wordEnd(scalars, from: index)
-                appendWord(scalars, start..<index, to: &tokens)
+                appendWord(scalars, start..<index, buffer: &buffer, to: &tokens)
                 continue
             }
             if CharacterClasses.isApostrophe(scalar) || CharacterClasses.isDoubleQuote(scalar) {
@@ -46,13 +49,18 @@ public enum Tokenizer {
         let count = scalars.count
         while index < count {
             let scalar = scalars[index]
-            if CharacterClasses.isLetter(scalar) || CharacterClasses.isDigit(scalar) || scalar.properties.isDiacritic {
+            if CharacterClasses.isLetter(scalar) || CharacterClasses.isDigit(scalar) || CharacterClasses.isDiacritic(scalar) {
                 index += 1
                 continue
             }
             guard index + 1 < count else { break }
             let next = scalars[index + 1]
             let nextIsAlnum = CharacterClasses.isLetter(next) || CharacterClasses.isDigit(next)
+            // "no_toc", "customer_id": identifiers are one token, not words.
+            if scalar == "_" && nextIsAlnum {
+                index += 1
+                continue
+            }
             if (CharacterClasses.isApostrophe(scalar) || CharacterClasses.isDash(scalar)) && nextIsAlnum
                 && scalar.value != 0x2014 && scalar.value != 0x2013 {
                 index += 1
@@ -68,27 +76,36 @@ public enum Tokenizer {
         return index
     }
 
-    private static func appendWord(_ scalars: [Unicode.Scalar], _ range: Range<Int>, to tokens: inout [Token]) {
-        var folded = String.UnicodeScalarView()
+    private static func appendWord(_ scalars: [Unicode.Scalar], _ range: Range<Int>, buffer folded: inout [UInt8],
+                                   to tokens: inout [Token]) {
+        folded.removeAll(keepingCapacity: true)
         var allDigits = true
+        var hasApostrophe = false
         for scalar in scalars[range] {
             if CharacterClasses.isApostrophe(scalar) {
-                folded.append("'")
+                folded.append(UInt8(ascii: "'"))
+                hasApostrophe = true
             } else if CharacterClasses.isDash(scalar) {
-                folded.append("-")
+                folded.append(UInt8(ascii: "-"))
             } else {
                 if !CharacterClasses.isDigit(scalar) && scalar != "." && scalar != "," { allDigits = false }
-                if scalar.value < 0x80 {
-                    folded.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                let value = scalar.value
+                if value < 0x80 {
+                    folded.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 32 : value))
                 } else {
-                    folded.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                    folded.append(contentsOf: String(scalar).lowercased().utf8)
                 }
             }
         }
-        let word = String(folded)
+        let word = String(decoding: folded, as: UTF8.self)
         let capitalized = CharacterClasses.isUppercase(scalars[range.lowerBound])
         if allDigits {
             tokens.append(Token(normalized: word, kind: .number, range: range))
+            return
+        }
+        // Only words with an apostrophe, and "cannot", are contractions.
+        guard hasApostrophe || word == "cannot" else {
+            tokens.append(Token(normalized: word, kind: .word, range: range, isCapitalized: capitalized))
             return
         }
         for (index, part) in Contractions.expand(word).enumerated() {
@@ -110,7 +127,7 @@ enum Contractions {
 
     static func expand(_ word: String) -> [String] {
         if let parts = whole[word] { return parts }
-        guard word.contains("'") else { return [word] }
+        guard word.utf8.contains(UInt8(ascii: "'")) else { return [word] }
         if word.hasSuffix("n't") {
             return [String(word.dropLast(3)), "not"]
         }

@@ -41,11 +41,18 @@ public struct FileDiscovery: Sendable {
         return result
     }
 
+    private static func canonical(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return (path as NSString).resolvingSymlinksInPath }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     private static let skippedDirectories: Set<String> = [".git", ".build", "node_modules", ".svn", ".hg"]
 
     private func walk(directory: String, into result: inout Result, seen: inout Set<String>, visited: inout Set<String>) {
-        let real = (directory as NSString).resolvingSymlinksInPath
-        guard visited.insert(real).inserted else { return }
+        // The canonical absolute path (realpath(3) also resolves relative
+        // paths and `..` after a link), so each real folder is walked once.
+        guard visited.insert(Self.canonical(directory)).inserted else { return }
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()

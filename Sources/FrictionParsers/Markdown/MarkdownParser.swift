@@ -1,5 +1,6 @@
 import CCmarkGFM
 import FrictionCore
+import Foundation
 
 /// Markdown through cmark-gfm, GitHub's CommonMark parser, with the table,
 /// strikethrough, autolink and tasklist extensions. YAML front matter is read
@@ -53,6 +54,17 @@ enum CMark {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
+        // Inline parsing happens in `finish`, and cmark-gfm keeps the table
+        // of special inline characters in a process-wide global that every
+        // parser adds its extensions' characters to and removes them from
+        // when done (github/cmark-gfm#176). Two parsers finishing at once
+        // would see each other's removals (autolinks and strikethrough missed
+        // at random), so finishing is one parser at a time. Block parsing
+        // (`feed`) has no shared state and stays parallel.
+        inlineParsing.lock()
+        defer { inlineParsing.unlock() }
         return cmark_parser_finish(parser)
     }
+
+    private static let inlineParsing = NSLock()
 }

@@ -38,7 +38,7 @@ struct MarkdownWalker {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = String(cString: cmark_node_get_type_string(node))
+            let type = typeName(of: node)
             if event == CMARK_EVENT_ENTER {
                 if enter(node, type: type) == .skipChildren {
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
@@ -50,6 +50,23 @@ struct MarkdownWalker {
     }
 
     private enum Descend { case children, skipChildren }
+
+    /// Type names of core nodes by cmark's numeric node type, read once per
+    /// type instead of once per node. A node owned by an extension asks the
+    /// extension each time: its name can depend on the node (a task-list
+    /// item is an `item` that the tasklist extension names `tasklist`).
+    private var typeNames: [UInt32: String] = [:]
+
+    private mutating func typeName(of node: OpaquePointer) -> String {
+        if cmark_node_get_syntax_extension(node) != nil {
+            return String(cString: cmark_node_get_type_string(node))
+        }
+        let type = cmark_node_get_type(node).rawValue
+        if let known = typeNames[type] { return known }
+        let name = String(cString: cmark_node_get_type_string(node))
+        typeNames[type] = name
+        return name
+    }
 
     private mutating func enter(_ node: OpaquePointer, type: String) -> Descend {
         switch type {
@@ -107,6 +124,7 @@ struct MarkdownWalker {
 
     private mutating func flush() {
         guard let block = current else { return }
+        text.removeTemplateMarkup()
         builder.add(text, kind: block.kind, level: block.level)
         current = nil
         text.removeAll()

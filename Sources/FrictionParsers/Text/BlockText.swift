@@ -27,6 +27,54 @@ public struct BlockText: Sendable {
         positions.append(position)
     }
 
+    /// Drops template and attribute markup that Markdown sites put in text
+    /// but readers never see: Liquid tags (`{% ... %}`, `{{ ... }}`) and
+    /// kramdown attribute lists (`{: .class}`, `{:toc}`).
+    public mutating func removeTemplateMarkup() {
+        guard scalars.contains("{") else { return }
+        var keptScalars: [Unicode.Scalar] = []
+        var keptPositions: [SourcePosition] = []
+        keptScalars.reserveCapacity(scalars.count)
+        keptPositions.reserveCapacity(positions.count)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "{", index + 1 < scalars.count,
+               let close = Self.closing(for: scalars[index + 1]),
+               let end = Self.find(close, in: scalars, from: index + 2) {
+                index = end
+                continue
+            }
+            if !(scalars[index] == " " && keptScalars.last == " ") {
+                keptScalars.append(scalars[index])
+                keptPositions.append(positions[index])
+            }
+            index += 1
+        }
+        scalars = keptScalars
+        positions = keptPositions
+    }
+
+    private static func closing(for second: Unicode.Scalar) -> [Unicode.Scalar]? {
+        switch second {
+        case "%": ["%", "}"]
+        case "{": ["}", "}"]
+        case ":": ["}"]
+        default: nil
+        }
+    }
+
+    /// Index just past `marker` found at or after `start`, or nil.
+    private static func find(_ marker: [Unicode.Scalar], in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start
+        while index + marker.count <= scalars.count {
+            if scalars[index] == marker[0] && (marker.count == 1 || scalars[index + 1] == marker[1]) {
+                return index + marker.count
+            }
+            index += 1
+        }
+        return nil
+    }
+
     public mutating func removeAll() {
         scalars.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)

@@ -70,9 +70,9 @@ public struct DocumentBuilder {
         let section = openSections.last
         let first = sentences.count
         for range in SentenceSplitter.split(text.scalars) {
-            let scalars = Array(text.scalars[range])
-            sentences.append(Sentence(scalars: scalars, positions: Array(text.positions[range]),
-                                      tokens: Tokenizer.tokenize(scalars), block: blockIndex,
+            let scalars = text.scalars[range]
+            sentences.append(Sentence(scalars: scalars, positions: text.positions[range],
+                                      tokens: Tokenizer.tokenize(Array(scalars)), block: blockIndex,
                                       section: section, blockKind: kind))
         }
         blocks.append(Block(kind: kind, range: Self.range(of: text), section: section,
@@ -110,8 +110,6 @@ public struct DocumentBuilder {
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        UnicodeText.string(scalars).string
     }
 }

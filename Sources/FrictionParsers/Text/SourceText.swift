@@ -5,8 +5,9 @@ import Foundation
 /// parsers turn into 1-based lines and code-point columns.
 ///
 /// A UTF-8 byte-order mark is dropped (it is not a column); UTF-16 with a
-/// byte-order mark is decoded; anything else that is not valid UTF-8 is an
-/// error that names the first bad byte's line and column.
+/// byte-order mark, or mostly-ASCII UTF-16 without one, is decoded; anything
+/// else that is not valid UTF-8 is an error that names the first bad byte's
+/// line and column.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
@@ -36,9 +37,13 @@ public struct SourceText: Sendable {
         }
         let probe = bytes.prefix(8192)
         if probe.contains(0) {
-            if looksLikeUTF16WithoutBOM(probe) {
-                throw FrictionError.undecodable(path: path, line: 1, column: 1,
-                    reason: "the file looks like UTF-16 without a byte-order mark; save it as UTF-8")
+            // UTF-16 without a byte-order mark (some Windows exports): decoded
+            // when one byte of every pair is the zero high byte of ASCII text
+            // and the result is text; anything else with NUL bytes is binary.
+            if let encoding = utf16WithoutBOM(probe), bytes.count % 2 == 0,
+               let text = String(data: Data(bytes), encoding: encoding),
+               !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" && $0 != "\u{0C}" }) {
+                return SourceText(utf8: Array(text.utf8))
             }
             throw FrictionError.undecodable(path: path, line: nil, column: nil,
                                             reason: "binary file (it contains NUL bytes), not a policy document")
@@ -121,9 +126,19 @@ public struct SourceText: Sendable {
         return starts
     }
 
-    private static func looksLikeUTF16WithoutBOM(_ probe: ArraySlice<UInt8>) -> Bool {
-        let zeros = probe.lazy.filter { $0 == 0 }.count
-        return probe.count >= 4 && zeros * 3 >= probe.count
+    /// Little- or big-endian UTF-16 when the zero bytes fall (almost) only on
+    /// one side of each pair, as they do in mostly-ASCII text; a binary file's
+    /// zeros fall on both sides.
+    private static func utf16WithoutBOM(_ probe: ArraySlice<UInt8>) -> String.Encoding? {
+        guard probe.count >= 8 else { return nil }
+        var zeros = (even: 0, odd: 0)
+        for (index, byte) in probe.enumerated() where byte == 0 {
+            if index % 2 == 0 { zeros.even += 1 } else { zeros.odd += 1 }
+        }
+        let pairs = probe.count / 2
+        if zeros.odd * 4 >= pairs && zeros.even * 100 <= pairs { return .utf16LittleEndian }
+        if zeros.even * 4 >= pairs && zeros.odd * 100 <= pairs { return .utf16BigEndian }
+        return nil
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil.

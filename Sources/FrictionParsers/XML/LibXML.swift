@@ -70,7 +70,24 @@ enum LibXML {
 
     static func message(_ error: UnsafePointer<xmlError>) -> String {
         guard let text = error.pointee.message else { return "unknown error" }
-        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return clarify(String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// libxml2's words for the limits Friction keeps (it never passes
+    /// XML_PARSE_HUGE), said so that a user knows what to change.
+    static func clarify(_ message: String) -> String {
+        if message.hasPrefix("Excessive depth in document") {
+            return "elements nested more than 256 levels deep; Friction refuses deeper documents"
+        }
+        if message.contains("Huge input lookup") || message.contains("huge text node")
+            || message.contains("use XML_PARSE_HUGE option") {
+            return "a text node, name or attribute is larger than 10 MB; Friction refuses it (\(message))"
+        }
+        if message.contains("entity reference loop") || message.contains("entity amplification")
+            || message.contains("Maximum entity amplification") {
+            return "entity references expand too far (an entity-expansion attack such as billion laughs?); Friction refuses them (\(message))"
+        }
+        return message
     }
 
     /// Root element's local name and namespace, and the DOCTYPE public id.

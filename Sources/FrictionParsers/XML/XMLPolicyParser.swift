@@ -26,11 +26,38 @@ public struct XMLPolicyParser: DocumentParser {
         if vocabulary.name == XMLVocabulary.policy.name && root.namespace == XMLVocabulary.policyNamespace {
             builder.diagnostics = PolicySchemaValidator.validate(document)
         }
+        // libxml2 does not substitute entities (no XML_PARSE_NOENT); the walker
+        // expands plain-text internal ones itself, within a budget, so a few
+        // kilobytes of references cannot become gigabytes of text
+        // ("quadratic blowup").
+        let budget = EntityBudget(limit: Self.entityExpansionLimit + source.bytes.count)
         var walker = XMLWalker(source: source, vocabulary: vocabulary, builder: builder) { name in
-            LibXML.internalEntityText(name, in: document)
+            budget.spend(LibXML.internalEntityText(name, in: document))
         }
         walker.walk()
+        if budget.exceeded {
+            throw FrictionError.malformed(path: path, line: nil, column: nil,
+                reason: "entity references expand to more than \(budget.limit) bytes of text; refusing the document (an entity-expansion attack?)")
+        }
         return walker.builder.finish()
+    }
+
+    /// Bytes of entity replacement text a document may add beyond its own size.
+    static let entityExpansionLimit = 1 << 20
+
+    private final class EntityBudget {
+        let limit: Int
+        private var spent = 0
+        private(set) var exceeded = false
+
+        init(limit: Int) { self.limit = limit }
+
+        func spend(_ text: String?) -> String? {
+            guard let text, !exceeded else { return nil }
+            spent += text.utf8.count
+            if spent > limit { exceeded = true; return nil }
+            return text
+        }
     }
 
     /// Transcodes a document that declares a legacy encoding to UTF-8, so

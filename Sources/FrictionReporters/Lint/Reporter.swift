@@ -22,7 +22,10 @@ public struct RenderStyle: Sendable {
 }
 
 public enum Reporters {
-    public static let all: [any Reporter.Type] = [TextReporter.self, CompactReporter.self, JSONReporter.self]
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, CompactReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self,
+        CheckstyleReporter.self, GitHubReporter.self, MarkdownReporter.self,
+    ]
 
     public static var names: [String] { all.map { $0.name } }
 
