@@ -9,7 +9,7 @@ CHROMIUM ?= chromium
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps test-deps build release run screenshot test eval clean help install install-files docs fuzz
+.PHONY: all deps test-deps build release run screenshot test eval clean help install install-files docs fuzz bench
 
 all: build
 
@@ -18,6 +18,7 @@ help:
 	@echo "make screenshot   a PNG of the audit report ($(SCREENSHOT)) from headless Chromium"
 	@echo "make test   install what is missing, build and run every test"
 	@echo "make eval   score the rules on ../shared/dev-set (precision, recall, F1)"
+	@echo "make bench  time friction against cmark-gfm and xmllint on ../shared/corpus (writes bench/results.md)"
 	@echo "make fuzz   fuzz the Markdown and XML paths with libFuzzer, FUZZ_SECONDS each (default 60)"
 	@echo "make install PREFIX=/usr/local   install friction and its shell completions"
 	@echo "make docs   regenerate docs/rules.md from the rules' own descriptions"
@@ -27,6 +28,12 @@ deps:
 
 test-deps:
 	@scripts/install-deps.sh --test
+
+# Benchmarks (issue 6): release build against the reference parsers' tools.
+bench:
+	@scripts/install-deps.sh --bench
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+	@python3 scripts/bench.py --binary "$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/friction"
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)

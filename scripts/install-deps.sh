@@ -4,13 +4,16 @@
 #
 #   scripts/install-deps.sh           # build deps (C libraries)
 #   scripts/install-deps.sh --test    # plus what the tests use
+#   scripts/install-deps.sh --bench   # plus the reference tools `make bench` compares with
 set -euo pipefail
 
 want_test=false
+want_bench=false
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=true ;;
-    *) echo "usage: $0 [--test]" >&2; exit 2 ;;
+    --bench) want_bench=true ;;
+    *) echo "usage: $0 [--test] [--bench]" >&2; exit 2 ;;
   esac
 done
 
@@ -25,6 +28,8 @@ debian=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config)
 if $want_test; then debian+=(libxml2-utils chromium); fi
 # git and a Python venv for the workflow tests (git hooks, the pre-commit framework from PyPI).
 if $want_test; then debian+=(git python3-venv); fi
+# make bench: the reference parsers' command-line tools and GNU time (peak memory).
+if $want_bench; then debian+=(cmark-gfm libxml2-utils time); fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -15,7 +15,7 @@ struct Friction: ParsableCommand {
             that could not be read, 2 usage or configuration error.
             """,
         version: FrictionVersion.current,
-        subcommands: [LintCommand.self, ReportCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, LexiconsCommand.self,
+        subcommands: [LintCommand.self, ReportCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, LexiconsCommand.self, CoverageCommand.self,
                       InitCommand.self, InstallHookCommand.self],
         defaultSubcommand: LintCommand.self
     )

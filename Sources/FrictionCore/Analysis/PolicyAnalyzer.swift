@@ -193,7 +193,9 @@ public struct PolicyAnalyzer: Sendable {
 
         // Scripted refusals and rule-as-reason.
         if !isAntiFriction && !protective && escalations.isEmpty {
-            let instructions = matches.of(concepts.instruction).filter { outsideQuotes($0) && $0.tokens.lowerBound >= 0 }
+            let instructions = matches.of(concepts.instruction).filter {
+                outsideQuotes($0) && !Self.describesSomeoneElse(tokens, before: $0.tokens.lowerBound)
+            }
             if let instruction = instructions.first {
                 let after = instruction.tokens.upperBound
                 let reason = matches.of(concepts.ruleAsReason).first { $0.tokens.lowerBound >= after }
@@ -250,6 +252,18 @@ public struct PolicyAnalyzer: Sendable {
         let customerEntries = matches.of(concepts.customerFacing).filter { lexicon.entries[$0.entry].id == "customer-words" }
         return customerEntries.contains { $0.tokens.upperBound <= start && start - $0.tokens.upperBound <= 3 }
             && !tokens[max(0, start - 4)..<start].contains { ["staff", "agents", "agent", "you", "we", "team", "manager", "managers"].contains($0.normalized) }
+    }
+
+    /// "This policy explains...", "the account holder says...": the verb
+    /// reports what someone else says; it does not tell staff what to say.
+    private static let reportingSubjects: Set<String> = [
+        "policy", "procedure", "guide", "document", "section", "this", "it", "which", "holder", "customer",
+        "caller", "he", "she", "they", "someone", "nobody", "everyone", "who", "law", "contract", "agreement",
+    ]
+
+    static func describesSomeoneElse(_ tokens: [Token], before index: Int) -> Bool {
+        guard index > 0 else { return false }
+        return reportingSubjects.contains(tokens[index - 1].normalized)
     }
 
     /// English function words: a sentence of six words or more with none of

@@ -26,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var overrides: [PathOverride] = []
     /// Extra lexicon directories, resolved against `baseDirectory`.
     public var lexiconDirectories: [String] = []
+    /// The user's culture-framework files (`frameworks:`), resolved against `baseDirectory`.
+    public var frameworkFiles: [String] = []
     /// Findings at or above this severity make the run fail (exit 1).
     public var failLevel: Severity = .warning
 

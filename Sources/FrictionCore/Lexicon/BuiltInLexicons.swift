@@ -6,6 +6,11 @@ enum BuiltInLexicons {
         (name: "en/anti-friction.yml", text: #"""
 description: Guidance against friction. Bans on refusal phrases ("avoid saying 'that's our policy'") and absolutes that forbid friction rather than help ("never make a customer come back"). A sentence with one of these is not a rigid rule.
 entries:
+  - id: never-cite-policy
+    pattern: "(never|not|do not) (tell~|say~|explain~) ...8 (against|just|company|our) (policy|the rules|rules)"
+    note: Guidance against using the rule as the answer.
+  - id: never-a-reason
+    pattern: "never (a|an) (reason|excuse) to"
   - id: avoid-saying
     pattern: "(avoid|avoiding|steer clear of|stay away from|resist|refrain from|instead of|rather than) ...3 ({say}|phrases|phrase|wording|words|language|expressions|lines|answers|replies|statements|hiding|blaming|quoting|citing|saying|telling|answering|using)"
   - id: dont-say
@@ -74,6 +79,9 @@ classes:
         (name: "en/commitment.yml", text: #"""
 description: Promises to the customer. Absolute wording that restricts us in the customer's favour ("We will never sell your data", "There is no fee to cancel") is a commitment, not friction.
 entries:
+  - id: never-expires
+    pattern: "[do|does|will] (never|not) (expire~|lapse~|run out)"
+    note: '"Gift cards never expire" restricts nothing the customer wants; it is a promise.'
   - id: we-never
     pattern: "(we|you) (will|shall|do|would) (never|not) ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose|contact|call|use|spam|increase|raise|add)"
   - id: we-never-contracted
@@ -188,6 +196,9 @@ entries:
         (name: "en/escalation.yml", text: #"""
 description: A concrete route to someone who can decide beyond the front line. A vague route ("escalate as appropriate") or the customer's own external route (ombudsman, appeals) does not count.
 entries:
+  - id: fetch-the-role
+    pattern: "(call~|calling|fetch~|fetching|bring~|bringing|get~|getting|phone~|phoning|ring~|ringing) [in|over] [the|a|your] ...2 {role}"
+    note: Bringing someone with more authority to the customer is an escalation route.
   - id: escalate-to-role
     pattern: "(escalate~|refer~|pass~|transfer~|hand~|send~|take~|raise~|route~|forward~|go|goes|book~ [a] call-back from) [it|this|them|the case|the request|the complaint|the call|the matter|the issue] [straight|directly|immediately] [on] (to|with|from) [a|an|the|your|their|my|our] ...3 {role}"
   - id: who-can-decide
@@ -327,6 +338,44 @@ entries:
     pattern: "^ no (need|matter|action|problem|problems|worries|doubt|one|longer|more|less|further|such|idea|way|wonder|surprise|thanks|comment|comments|change|changes|response|reply|of)"
     note: Idioms and status notes ("No need to ...", "No action required", "No. of options").
 """#),
+        (name: "en/policy-statement.yml", text: #"""
+description: >-
+  Wording that makes a sentence a statement of policy rather than a passing
+  mention: an obligation, a permission, a commitment or an instruction. Read
+  by culture coverage (Lexicons/en/frameworks/): a framework element counts as
+  addressed only by a sentence that matches one of these.
+entries:
+  - id: modal-obligation
+    pattern: "(must|shall|should|will) [always|also|each|all|then|still|never|not|normally|usually|be] {any}"
+  - id: expected-to
+    pattern: "{be} [all|also|each] (expected|required|asked|encouraged|trained|responsible|accountable|empowered|authorised|authorized|obliged|committed) (to|for)"
+  - id: need-to
+    pattern: "(need|needs|have|has) to {any}"
+  - id: we-practice
+    pattern: "({staff}|{role}|everyone|leaders|leadership|our company|the company|new hires|new starters|new joiners) [all|also|always|actively|regularly|formally|publicly|openly|each|then] (commit~|aim~|expect~|require~|ask~|encourage~|train~|measure~|review~|reward~|recognise~|recognize~|celebrate~|survey~|track~|hold~|share~|publish~|give~|provide~|offer~|invest~|hire~|welcome~|value~|believe~|set~|assess~|monitor~|coach~|address~|take~|act~|listen~|discuss~|report~|spend~|ensure~|support~|use~|run~|gather~|collect~|follow~|adapt~|update~|revise~|thank~|praise~|complete~|attend~|shadow~|join~|learn~|receive~|own~|agree~|meet~|nominate~)"
+  - id: staff-may
+    pattern: "({staff}|{role}|everyone|anyone|any employee|each employee|every employee|all staff|new hires|new starters) (may|can) {any}"
+  - id: every-staff-does
+    pattern: "^ (every|each|all) [new] ({staff}|{role}|hire~|starter~|joiner~|employee~|person|one) ...6 (has|have|gets|receive~|complete~|attend~|take~|get~|spend~|learn~|join~|meet~|review~|set~|own~|share~|agree~)"
+  - id: imperative
+    pattern: "^ [please|always|never|do not] (ask|tell|give|make|treat|record|review|measure|share|train|thank|celebrate|escalate|contact|use|follow|ensure|respond|offer|help|listen|report|recognise|recognize|reward|explain|include|send|check|track|take|set|hold|meet|assess|survey|publish|agree|coach|address|document|discuss|welcome|encourage|support|invite|speak|raise|resolve|own|act|collect|gather|monitor|update|revise|adapt|celebrate|acknowledge|praise|involve|spend|attend|complete|join|talk|let|keep|put|bring|find|work|be|approve|decide|give)"
+  - id: present-passive-practice
+    pattern: "(is|are) [all|also|always|then|each|regularly|automatically] (nominated|shared|given|offered|trained|reviewed|measured|recognised|recognized|rewarded|celebrated|coached|assessed|surveyed|invited|paired|thanked|praised|published|tracked|monitored|briefed|mentored)"
+  - id: whose-job
+    pattern: "(is|are) (everyone's|everybody's|our|your|their|every team's) (job|responsibility|duty)"
+  - id: we-exist-to
+    pattern: "(we|you) exist to"
+  - id: matters-because
+    pattern: "(matters|matter|is important|are important) because"
+  - id: aim-is-to
+    pattern: "(objective~|goal~|target~|aim~|purpose) ...4 (is|are) to"
+  - id: policy-is
+    pattern: "(our|the) (policy|rule|standard|expectation|practice|principle|commitment) {be} (that|to)"
+classes:
+  # The people a service culture serves (the `customer` class also holds
+  # employees and learners, which would let any staff sentence count).
+  patron: [customer~, client~, guest~, passenger~, patient~, caller~, shopper~, traveller~, traveler~, tenant~, policyholder~, claimant~, user~, subscriber~, visitor~, buyer~, consumer~, "account holder~", citizen~, "member~ of the public"]
+"""#),
         (name: "en/protective.yml", text: #"""
 description: Absolutes whose purpose is to protect customers, staff or the public (safety, privacy, security, fraud, legal duty) and internal conduct or control rules that do not limit service. A restriction with one of these is not friction.
 entries:
@@ -335,9 +384,9 @@ entries:
   - id: verification
     pattern: "(verification|verify|verified|verifying|two-factor|2fa|authenticat~|identity check~|id check~|identity|photo id|valid id|proof of identity|proof of age|age check~|kyc)"
   - id: fraud
-    pattern: "(fraud|fraudulent|fraudster~|scam~|scammer~|money laundering|anti-money-laundering|aml|sanction~|embargo~|embargoed|terrorist|phishing|sim-swap|sim swap|safe account|stolen)"
+    pattern: "(resale|resell~|re-sell~|fraud|fraudulent|fraudster~|scam~|scammer~|money laundering|anti-money-laundering|aml|sanction~|embargo~|embargoed|terrorist|phishing|sim-swap|sim swap|safe account|stolen)"
   - id: safety
-    pattern: "(safety|unsafe|safe|hazard~|hazardous|danger~|dangerous|injur~|injury|injuries|harm|emergency exit~|fire|fire-damaged|smoke|gas|electrical|asbestos|chemical~|ladder~|pole~|forklift~|scaffold~|high winds|sedation|sedated|restrain|physically|weapon~|intoxicated|drunk|under the influence|unattended|stranger~|infection|hygiene|hand hygiene|wash (their|your|his|her) hands|clinical|medication~ without|controlled drug~|medical equipment|allerg~|choking|evacuat~|lifeguard~|helmet~|harness~|seatbelt~|seat belt~)"
+    pattern: "(detain~|apprehend~|shoplift~|safety|unsafe|safe|hazard~|hazardous|danger~|dangerous|injur~|injury|injuries|harm|emergency exit~|fire|fire-damaged|smoke|gas|electrical|asbestos|chemical~|ladder~|pole~|forklift~|scaffold~|high winds|sedation|sedated|restrain|physically|weapon~|intoxicated|drunk|under the influence|unattended|stranger~|infection|hygiene|hand hygiene|wash (their|your|his|her) hands|clinical|medication~ without|controlled drug~|medical equipment|allerg~|choking|evacuat~|lifeguard~|helmet~|harness~|seatbelt~|seat belt~)"
   - id: alcohol-sale
     pattern: "(sell~|sold|serve~|served|supply|supplying) ...3 (alcohol|tobacco|cigarettes|knives|solvents|fireworks)"
   - id: age
@@ -347,7 +396,7 @@ entries:
   - id: legal
     pattern: "(law|laws|legal|legally|lawful|unlawful|illegal|statutory duty|regulator~|licence conditions|license conditions|court order~|under the ...4 act|act of parliament|export-control|export control|tax or legal advice|legal advice|tax advice|financial advice|regulated advice)"
   - id: conduct
-    pattern: "(accept~ ...2 gift~|gifts or|hospitality from|bribe~|bribery|harass~|harassment|bully~|bullying|discriminat~|abuse|abusive|violence|violent|threatening|personal relationship~|conflict of interest|safeguarding|whistleblow~)"
+    pattern: "(supplier~|vendor~|accept~ ...2 gift~|gifts or|hospitality from|bribe~|bribery|harass~|harassment|bully~|bullying|discriminat~|abuse|abusive|violence|violent|threatening|personal relationship~|conflict of interest|safeguarding|whistleblow~)"
   - id: protects-people
     pattern: "(protect|protects|protecting|protected|safeguard~) ...3 ({customer}|staff|employees|colleagues|crew|people|the public|everyone|workers)"
   - id: dangerous-goods
@@ -398,7 +447,8 @@ entries:
     note: "must not, may not, can't, won't, shall not, shan't, mustn't. Not 'should not': advisory wording is not absolute."
     suggestion: Say who can make an exception and how, or explain the reason for the limit.
   - id: negated-modal-split
-    pattern: "(must|may|shall|can|will) ...3 not"
+    pattern: "(must|may|shall|can|will) (also|still|ever|therefore|then|normally|usually|generally|simply|now) not"
+    note: Only adverbs may sit between the modal and "not"; a wider gap crosses clauses ("what will happen next, not what the rules are").
     weight: 0.4
   - id: be-forbidden
     pattern: "{be} [strictly|expressly|absolutely] {forbid}"
@@ -612,6 +662,311 @@ entries:
     pattern: "(endeavour~|endeavor~|aim~|try|tries|strive~) to (respond|reply|resolve|get back|call back|deal)"
     weight: 0.5
     suggestion: Commit to a target and say what happens if it is missed.
+"""#),
+    ]
+
+    /// Culture-coverage frameworks (Lexicons/*/frameworks/).
+    static let frameworks: [(name: String, text: String)] = [
+        (name: "en/frameworks/eight-keys.yml", text: #"""
+id: eight-keys
+name: Eight keys to a service culture
+description: >-
+  Eight practices that together make service part of how everyone works:
+  measure it, specify it, explain it, celebrate it, train it, share it,
+  empower it and act when it is missing.
+elements:
+  - id: measure-feedback
+    name: Measure service and customer feedback
+    description: >-
+      Service quality and customer feedback are measured and are part of
+      everyone's work, not a report that only managers read.
+    patterns:
+      - "{patron} (feedback|satisfaction|survey~|complaints|comments|reviews|ratings)"
+      - "(csat|nps|net promoter)"
+      - "(measure~|track~|survey~|monitor~|review~) ...4 (service quality|satisfaction|feedback|customer experience|quality of service)"
+      - "(service|quality|satisfaction) (metric~|score~|target~|measure~)"
+    example: >-
+      We survey customers after every resolved request, and each team reviews
+      its satisfaction scores and comments every week.
+  - id: specify-behaviour
+    name: Specify expected behaviour
+    description: >-
+      The behaviour expected toward customers and co-workers is spelled out:
+      how to greet, listen, respond and treat people, in words concrete enough
+      to follow and to coach.
+    patterns:
+      - "(treat|greet|welcome|speak to|talk to|respond to|listen to|behave towards|behave toward|be courteous to|be polite to|be respectful to|respect) ...5 ({patron}|colleague~|co-worker~|coworker~|each other|one another|everyone|people)"
+      - "code of conduct"
+      - "(expected|expectations of|standards of) (behaviour|behavior|conduct)"
+    example: >-
+      Greet every customer within a minute, listen before you answer, and
+      treat colleagues with the same courtesy you give customers.
+  - id: explain-why
+    name: Explain why service matters
+    description: >-
+      Staff are told why service matters: to customers, to the organisation
+      and to their own work, so that service is not just a rule to follow.
+    patterns:
+      - "(service|{patron}|customer experience|satisfaction) ...6 (matters|matter) (to|because|so|for|more|most)"
+      - "(service|{patron}|customer experience|satisfaction) ...6 (important|essential|vital) (to|because|for)"
+      - "(service|{patron}|customer experience|satisfaction) ...6 (depend~ on|keep~ us|loyal~|come back|recommend~ us)"
+      - "why (service|{patron}|customer experience) matters"
+      - "(because|since|so that) ...5 {patron} ...5 (trust~|loyal~|return|come back|recommend~)"
+    example: >-
+      Good service matters because customers who are helped well come back
+      and recommend us; every job here depends on it.
+  - id: celebrate-examples
+    name: Communicate and celebrate good examples
+    description: >-
+      Good service is made visible: stories and examples are shared and
+      celebrated so that everyone sees what good looks like.
+    patterns:
+      - "(share~|celebrate~|highlight~|showcase~|publish~|announce~|recognise~|recognize~) ...6 (story|stories|example~|success~|win~|kudos|shout-out~|thank-you~|compliment~)"
+      - "(kudos|shout-out~|shoutout~|wall of fame|hall of fame)"
+    example: >-
+      Each month we share the best customer stories in the team meeting and
+      thank the people behind them by name.
+  - id: train-at-hire
+    name: Train everyone at hire
+    description: >-
+      Everyone is trained in service when they join, whatever their role, so
+      service is part of the job from the first day.
+    patterns:
+      - "(onboarding|induction|orientation|new hire~|new starter~|new joiner~|new employee~|new team member~|first week|first month|first day|first days|first weeks) ...12 (train~|learn~|course~|module~|session~|shadow~)"
+      - "(train~|course~|module~|shadow~) ...8 (first week|first month|first day|first days|first weeks|onboarding|induction)"
+      - "(train~|training) ...6 (new hire~|new starter~|new employee~|new team member~|when (they|you) (join|start))"
+    example: >-
+      Every new hire, whatever their role, completes our customer service
+      course and shadows a front-line colleague in their first week.
+  - id: group-responsibility
+    name: Group performance and internal service
+    description: >-
+      People are responsible for their group's performance and serve their
+      colleagues as internal customers, so no one wins while the team fails
+      the customer.
+    patterns:
+      - "internal {patron}"
+      - "(team|group|shared|collective) (goal~|target~|performance|responsibility|accountability|objective~|result~|ownership)"
+      - "(help~|support~|serve~|unblock~) ...3 (colleague~|co-worker~|coworker~|teammate~|other teams|each other|one another)"
+      - "(share~|shared) ...4 (goal~|target~|objective~)"
+      - "request~ from (a|your|another) (colleague|co-worker|coworker|teammate|team)"
+    example: >-
+      Teams share one set of service goals, and a request from a colleague is
+      answered with the same care and speed as a customer's.
+  - id: empowering-policies
+    name: Customer-friendly policies and the power to satisfy
+    description: >-
+      Policies are written for the customer and give staff the power to
+      satisfy the customer on the spot: discretion, a budget, authority to
+      make exceptions.
+    patterns:
+      - "(power|authority|discretion|freedom|latitude) to (satisfy|help|resolve|fix|make it right|put things right|put it right)"
+      - "(make|put) (it|things) right"
+      - "customer-friendly"
+    lexicon: [empowerment]
+    example: >-
+      Any employee may offer a refund, replacement or goodwill credit up to
+      $100 to put things right, without asking a manager.
+  - id: address-poor-service
+    name: Address persistent poor service
+    description: >-
+      People who persistently do not serve customers well are coached and,
+      if nothing changes, dealt with, so that good service is not optional.
+    patterns:
+      - "(poor|bad|unacceptable|repeated|persistent~|consistently poor) ...2 (service|performance)"
+      - "(performance improvement plan~|underperform~|under-perform~|underperformance)"
+      - "(coach~|address~|tackle~) ...4 (poor|low|persistent~|repeated~) (service|performance|performer~)"
+      - "(repeatedly|persistently|consistently|regularly) (fall~ short|fail~ to|miss~)"
+      - "fall~ short of ...3 (service|standard~|expectation~)"
+      - "(service|performance|behaviour|behavior) ...3 (persistently|consistently|repeatedly) (poor|bad|low|unacceptable)"
+    example: >-
+      When someone repeatedly falls short of our service standards, their
+      manager coaches them with a written plan; if service does not improve,
+      it becomes a performance matter.
+"""#),
+        (name: "en/frameworks/seven-steps.yml", text: #"""
+id: seven-steps
+name: Seven steps of cultural change
+description: >-
+  The steps of changing a culture deliberately: know where you are, say where
+  you are going and how you will measure it, bring leaders in, build skills,
+  talk openly, reward the change and keep checking.
+elements:
+  - id: assess-culture
+    name: Assess the current culture
+    description: >-
+      The current culture is assessed: staff and customer views are gathered
+      and the way work is actually done is examined before changing it.
+    patterns:
+      - "(assess~|audit~|survey~|diagnose~|measure~|understand~) ...5 (culture|engagement|morale|climate|current state|current practice~|how work is done)"
+      - "(engagement|culture|pulse|staff|employee) survey~"
+    example: >-
+      Once a year we run an anonymous staff survey and customer interviews to
+      assess how well our culture supports service.
+  - id: measurable-objectives
+    name: Set measurable objectives
+    description: >-
+      Objectives for service and culture are measurable: a number, a target
+      and a date, so progress can be seen.
+    patterns:
+      - "(measurable|smart|clear) (objective~|goal~|target~)"
+      - "(okr~|kpi~|key results|key performance indicator~)"
+      - "(objective~|goal~|target~) ...8 ({number}|percent|per cent)"
+    example: >-
+      Our service objective for this year is to resolve 80 percent of requests
+      at first contact, measured monthly.
+  - id: engage-leadership
+    name: Engage leadership
+    description: >-
+      Leaders sponsor and model the change: they are named, involved and
+      accountable, not only informed.
+    patterns:
+      - "(leaders|leadership|executive~|senior management|management team|managers|every manager|each manager) ...6 (champion~|sponsor~|model~|lead~ by example|own~|accountable|involve~|engage~|commit~|set~ the tone)"
+    example: >-
+      The leadership team sponsors the service programme, and each director
+      is accountable for its progress in their area.
+  - id: train-develop
+    name: Train and develop
+    description: >-
+      People are trained and developed in the skills the culture needs, with
+      time and budget set aside for it.
+    patterns:
+      - "(train~|coach~|mentor~|develop~) ...6 (staff|employee~|team~|everyone|people|skill~|colleague~|manager~)"
+      - "(learning and development|professional development|training budget|development plan~|career development|growth plan~)"
+    example: >-
+      Every employee has a development plan and two days a year of paid
+      training in service and problem-solving skills.
+  - id: open-communication
+    name: Foster open communication
+    description: >-
+      Communication is open in both directions: people can raise problems
+      and ideas, hear what is changing and why, and speak up without fear.
+    patterns:
+      - "(open|honest|transparent|two-way|candid) ...2 (communication|feedback|discussion~|conversation~|door)"
+      - "(speak up|share (idea~|feedback|concern~))"
+      - "raise [a|an|any|your] (concern~|issue~|idea~|problem~|question~)"
+      - "(answer~|respond to|responds to|reply to|replies to) [every|each|all|any] (suggestion~|idea~|concern~)"
+      - "(town hall~|all-hands|all hands|ask me anything|retrospective~)"
+    example: >-
+      Anyone can raise a problem or an idea with any manager, and we answer
+      every suggestion within two weeks.
+  - id: recognise-reward
+    name: Recognise and reward
+    description: >-
+      The behaviour the change asks for is recognised and rewarded, formally
+      and informally.
+    patterns:
+      - "(recognise~|recognize~|reward~|celebrate~|appreciate~|praise~|thank~) ...6 (staff|employee~|team~|people|colleague~|contribution~|work|effort~|behaviour|behavior|achievement~)"
+      - "(bonus~|award~|incentive~|recognition program~|recognition programme~|peer recognition)"
+    example: >-
+      We recognise colleagues who live our service values in a monthly award
+      chosen by their peers.
+  - id: monitor-adapt
+    name: Monitor progress and adapt
+    description: >-
+      Progress is monitored and the approach is adapted: results are
+      reviewed on a schedule and plans and policies change with what is
+      learned.
+    patterns:
+      - "(monitor~|review~|track~|measure~|evaluate~|revisit~|reassess~) ...6 (progress|result~|outcome~|effectiveness|impact|what works)"
+      - "(adapt~|adjust~|update~|revise~|iterate~ on|change~) ...6 (approach|plan~|policy|policies|process~) ...4 (based on|in light of|when|as|after)"
+    example: >-
+      Each quarter we review our service results and adjust this policy where
+      it is not working.
+"""#),
+        (name: "en/frameworks/six-factors.yml", text: #"""
+id: six-factors
+name: Six factors of organisational culture
+description: >-
+  The six factors that shape an organisation's culture: its purposes,
+  structure, relationships, rewards, leadership and helpful mechanisms. A
+  rulebook that builds a service culture says something about each of them.
+elements:
+  - id: purposes
+    name: Purposes
+    description: >-
+      Who the customers are and the service philosophy: why the organisation
+      exists and what it promises the people it serves, stated so that staff
+      can use it to decide what to do when no rule fits.
+    patterns:
+      - "(our|the) (mission|purpose|vision|service philosophy|service promise|customer promise|service standard~|reason for being)"
+      - "who our {patron} (are|is)"
+      - "(we|you) {be} here to (serve|help|support) ...3 {patron}"
+      - "put~ (the|our|every) {patron} first"
+      - "(we|you) exist to"
+      - "(serve~|serving) (that|this|our|the) purpose"
+      - "{patron} ...3 at the (heart|centre|center) of"
+    example: >-
+      We exist to help our customers get the most from their homes; when no
+      rule fits, do what best serves that purpose.
+  - id: structure
+    name: Structure
+    description: >-
+      Serving customers is everyone's responsibility, not one department's:
+      the rulebook says who owns a customer's request and that every team,
+      not only customer service, answers for the customer's experience.
+    patterns:
+      - "(service|serving {patron}|the {patron}) {be} (everyone's|everybody's|every team's|all of our|our shared) (job|responsibility|business)"
+      - "(everyone|every employee|every team|each team|all staff|all teams|each of us) ...4 (responsible|accountable) for ...4 ({patron}|service)"
+      - "(own~|ownership of) (the|a|each|every|their|that) ...2 ({patron}|case|complaint|request|ticket|issue) ...6 (until|through|end to end|from start to finish)"
+      - "not (just|only) (the job|the responsibility) of ...4 (team|department|desk)"
+    example: >-
+      Serving customers is everyone's job: whoever first takes a customer's
+      request owns it until the customer has an answer, whatever their team.
+  - id: relationships
+    name: Relationships
+    description: >-
+      How work is coordinated and conflicts handled between teams: internal
+      hand-offs have an owner, disagreements between departments have a route
+      to a decision, and colleagues treat each other as internal customers.
+    patterns:
+      - "(between|across) (teams|departments|functions|groups|offices)"
+      - "internal {patron}"
+      - "(disagree~|disagreement~|conflict~|dispute~) ...5 (team~|department~|colleague~|function~)"
+      - "(team~|department~|function~) ...3 (disagree~|conflict~|dispute~)"
+      - "(hand off|hand-off~|handoff~|handover~|hand over) ...6 (owner|own~|responsib~|warm|introduce~|follow up|confirm~)"
+    lexicon: [escalation]
+    example: >-
+      When two teams disagree about who should act, the team that received
+      the request keeps it and both team leads agree an owner within one
+      working day.
+  - id: rewards
+    name: Rewards
+    description: >-
+      Recognition of customer-focused behaviour: what the organisation
+      praises, rewards and promotes includes serving customers well, so staff
+      see that it counts.
+    patterns:
+      - "(recognise~|recognize~|reward~|celebrate~|praise~|thank~|appreciate~) ...10 ({patron}|service|helpfulness)"
+      - "(bonus~|award~|incentive~|recognition|promotion~|performance review~) ...6 ({patron}|service|satisfaction)"
+    example: >-
+      Managers recognise staff who go out of their way for a customer, and
+      customer-focused behaviour counts in every performance review.
+  - id: leadership
+    name: Leadership
+    description: >-
+      Leaders' involvement and their own service training: managers model the
+      service they ask for, spend time with customers and front-line staff,
+      and are trained in service themselves.
+    patterns:
+      - "(leaders|managers|executives|leadership|senior management|the management team|every manager|each manager|team leads) ...5 (spend~|join~|work~|listen~|attend~|complete~|model~|visit~|handle~|answer~|shadow~) ...6 ({patron}|front line|frontline|service|support|calls|tickets|shift~|training|example)"
+      - "lead~ by example"
+      - "(manager~|leader~|executive~) ...4 (service|customer) (training|coaching|course~)"
+    example: >-
+      Every manager spends one shift a quarter on the front line and completes
+      the same service training as their team.
+  - id: mechanisms
+    name: Helpful mechanisms
+    description: >-
+      Policies, performance management and training that help rather than
+      hinder: rules and tools are reviewed for whether they let staff serve
+      customers, and performance goals reward service rather than obstruct it.
+    patterns:
+      - "(review~|change~|update~|revise~|remove~|simplify~|fix~) ...4 (policy|policies|process~|rule~|procedure~|tool~|system~) ...8 (get~ in the way|hinder~|block~|slow~|frustrate~|help~|serve|{patron})"
+      - "(performance review~|performance goal~|performance management|objectives|tools|systems|training) ...6 (help~|enable~|support~|make it easy|makes it easy) ...6 ({patron}|service|serve)"
+    example: >-
+      We review each policy every year with front-line staff and remove any
+      rule that gets in the way of serving customers.
 """#),
     ]
 }

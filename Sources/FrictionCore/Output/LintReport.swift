@@ -15,6 +15,8 @@ public struct FileReport: Sendable {
     public var quotedLines: [Int: String]
     /// Set when the file could not be read or parsed.
     public var error: FrictionError?
+    /// How the policy covers the run's culture frameworks (nil: not measured).
+    public var coverage: DocumentCoverage?
 
     public init(path: String, format: DocumentFormat?, score: Int?, findings: [Finding], annotations: [Annotation],
                 suppressedCount: Int = 0, sentenceCount: Int = 0, metadata: DocumentMetadata? = nil,
@@ -38,6 +40,8 @@ public struct LintReport: Sendable {
     /// Every rule that could report, for formats that list them (SARIF).
     public var rules: [RuleDescription]
     public var failLevel: Severity
+    /// The culture frameworks the files' `coverage` was measured against.
+    public var frameworks: [Framework] = []
 
     public init(files: [FileReport], rules: [RuleDescription], failLevel: Severity) {
         self.files = files
@@ -62,5 +66,11 @@ public struct LintReport: Sendable {
         let readable = files.filter { $0.error == nil }
         guard !readable.isEmpty else { return nil }
         return FrictionScore.score(findings: readable.flatMap(\.findings), sentenceCount: readable.reduce(0) { $0 + $1.sentenceCount })
+    }
+
+    /// The rulebook-level checklist per framework (empty when coverage was not measured).
+    public var coverage: [RulebookFrameworkCoverage] {
+        guard !frameworks.isEmpty else { return [] }
+        return RulebookCoverage.combine(frameworks: frameworks, files: files.map { ($0.path, $0.coverage) })
     }
 }

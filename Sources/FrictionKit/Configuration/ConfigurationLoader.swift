@@ -38,7 +38,7 @@ public enum ConfigurationLoader {
         return try parse(String(decoding: bytes, as: UTF8.self), path: path, baseDirectory: base, knownRules: knownRules)
     }
 
-    static let topLevelKeys: Set<String> = ["rules", "include", "exclude", "overrides", "lexicons", "fail-level"]
+    static let topLevelKeys: Set<String> = ["rules", "include", "exclude", "overrides", "lexicons", "frameworks", "fail-level"]
 
     public static func parse(_ text: String, path: String, baseDirectory: String, knownRules: Set<String>?) throws -> Configuration {
         var configuration = Configuration(path: path, baseDirectory: baseDirectory)
@@ -55,6 +55,10 @@ public enum ConfigurationLoader {
                 configuration.exclude = try strings(value, path: path, key: key).map(Glob.init)
             case "lexicons":
                 configuration.lexiconDirectories = try strings(value, path: path, key: key).map {
+                    $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: baseDirectory).appendingPathComponent($0).standardizedFileURL.path
+                }
+            case "frameworks":
+                configuration.frameworkFiles = try strings(value, path: path, key: key).map {
                     $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: baseDirectory).appendingPathComponent($0).standardizedFileURL.path
                 }
             case "fail-level":

@@ -45,6 +45,10 @@ public enum StarterConfiguration {
             # Extra lexicon folders: your own phrases, or built-in ones switched off.
             #lexicons: ["lexicons/ours"]
 
+            # Your own culture frameworks (such as your service standards), measured
+            # by `friction coverage` and the audit report beside the built-in ones.
+            #frameworks: ["standards/service-standards.yml"]
+
             """
     }
 

@@ -23,6 +23,8 @@ public struct Linter: Sendable {
     public let ruleSet: RuleSet
     public let reader: DocumentReader
     public let jobs: Int
+    /// Culture coverage to measure per file (nil: not measured).
+    public var coverage: CoverageMatcher?
 
     public init(configuration: Configuration, ruleSet: RuleSet, reader: DocumentReader = DocumentReader(), jobs: Int) {
         self.configuration = configuration
@@ -43,7 +45,10 @@ public struct Linter: Sendable {
         var configuration = try ConfigurationLoader.load(explicitPath: options.configPath, workingDirectory: options.workingDirectory,
                                                          knownRules: Set(ruleSet.descriptions.map(\.identifier)))
         if let failLevel = options.failLevel { configuration.failLevel = failLevel }
-        return Linter(configuration: configuration, ruleSet: ruleSet, jobs: options.jobs)
+        var linter = Linter(configuration: configuration, ruleSet: ruleSet, jobs: options.jobs)
+        linter.coverage = try CoverageMatcher.make(frameworkFiles: configuration.frameworkFiles,
+                                                   lexiconDirectories: configuration.lexiconDirectories + options.lexiconDirectories)
+        return linter
     }
 
     public func lint(_ paths: [String]) -> LintReport {
@@ -55,7 +60,9 @@ public struct Linter: Sendable {
         let reports = files.parallelMap(jobs: jobs) { path in
             lintFile(path: path) { try DocumentReader.readBytes(path: path) }
         }
-        return LintReport(files: missing + reports, rules: ruleSet.descriptions, failLevel: configuration.failLevel)
+        var report = LintReport(files: missing + reports, rules: ruleSet.descriptions, failLevel: configuration.failLevel)
+        report.frameworks = coverage?.frameworks ?? []
+        return report
     }
 
     /// Lints one file whose bytes come from `load` (the disk, the git index).
@@ -93,11 +100,13 @@ public struct Linter: Sendable {
         let suppressions = Suppressions(document: document)
         let kept = findings.filter { !suppressions.suppresses($0) }.sorted(by: Finding.sourceOrder)
         let sentenceCount = document.sentences.lazy.filter { $0.blockKind != .heading }.count
-        return FileReport(path: document.path, format: document.format,
+        var report = FileReport(path: document.path, format: document.format,
                           score: FrictionScore.score(findings: kept, sentenceCount: sentenceCount),
                           findings: kept, annotations: result.annotations.sorted(by: Annotation.sourceOrder),
                           suppressedCount: findings.count - kept.count, sentenceCount: sentenceCount,
                           metadata: document.metadata, quotedLines: quotedLines(for: kept, sourceBytes: sourceBytes))
+        report.coverage = coverage.map { CoverageFile.measure(document, sourceBytes: sourceBytes, matcher: $0) }
+        return report
     }
 
     private func failedReport(path: String, error: FrictionError) -> FileReport {

@@ -101,6 +101,11 @@ enum HTMLAuditAssets {
           h2, h3, h4 { break-after: avoid; }
           a { color: inherit; text-decoration: none; }
         }
+        .checklist { list-style: none; padding-left: 0; } .checklist li { margin: .4em 0; }
+        .cov-ok > span[aria-hidden] { color: var(--good); } .cov-miss > span[aria-hidden] { color: var(--err); }
+        .matrix-wrap { overflow-x: auto; } .matrix th, .matrix td { font-size: .85em; vertical-align: top; }
+        .matrix td.lv1 { background: #eef6f0; } .matrix td.lv2 { background: #b9e2c3; } .matrix td.lv3 { background: #6cbf83; }
+        .matrix a.ev { white-space: nowrap; } .ev-at:target + * , .ev-at:target { outline: 2px solid var(--accent); }
         """
 
     static let script = """

@@ -29,6 +29,7 @@ public struct HTMLAuditRenderer: AuditRenderer {
         html += "<div class=\"wrap\">\n"
         html += byRule(report)
         html += overview(report)
+        html += CoverageSection.html(report)
         html += filters(report)
         html += "<main id=\"policies\">\n"
         var findingBase = 0, annotationBase = 0

@@ -83,6 +83,7 @@ struct HTMLPolicyRenderer {
     private func runs(_ runs: [PolicyLayout.Run]) -> String {
         var html = ""
         for run in runs {
+            if let sentence = run.anchorSentence { html += "<span class=\"ev-at\" id=\"\(CoverageSection.sentenceAnchor(anchor, sentence))\"></span>" }
             for index in run.startsFindings { html += marker(finding: index) }
             for index in run.startsAnnotations { html += marker(annotation: index) }
             guard !run.text.isEmpty else { continue }

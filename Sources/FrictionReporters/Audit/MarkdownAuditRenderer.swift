@@ -42,6 +42,7 @@ public struct MarkdownAuditRenderer: AuditRenderer {
             output += "\(file.findings.count) | \(cell(metadata?.owner ?? "—")) | \(cell(metadata?.reviewDate ?? "—")) |\n"
         }
 
+        output += CoverageSection.markdown(report)
         output += "\n## Policies\n"
         var findingBase = 0, annotationBase = 0
         for (index, policy) in report.policies.enumerated() {
@@ -70,7 +71,7 @@ public struct MarkdownAuditRenderer: AuditRenderer {
         facts.append("`\(file.path)`")
         output += facts.joined(separator: " · ") + "\n"
 
-        let notes = Notes(report: report, file: file, findingBase: findingBase, annotationBase: annotationBase)
+        let notes = Notes(report: report, file: file, findingBase: findingBase, annotationBase: annotationBase, anchor: anchor)
         if !layout.wholeDocumentFindings.isEmpty {
             output += "\n**About the whole policy**\n"
             for index in layout.wholeDocumentFindings { output += notes.finding(index) }
@@ -104,6 +105,7 @@ public struct MarkdownAuditRenderer: AuditRenderer {
     private func runs(_ runs: [PolicyLayout.Run], _ notes: Notes) -> String {
         var output = ""
         for run in runs {
+            if let sentence = run.anchorSentence { output += "<a id=\"\(CoverageSection.sentenceAnchor(notes.anchor, sentence))\"></a>" }
             for index in run.startsFindings { output += "`\(HTMLPolicyRenderer.icon(notes.file.findings[index].severity)) \(notes.findingBase + index + 1)`" }
             for index in run.startsAnnotations { output += "`✓ \(notes.annotationBase + index + 1)`" }
             guard !run.text.isEmpty else { continue }
@@ -129,6 +131,7 @@ public struct MarkdownAuditRenderer: AuditRenderer {
         let file: FileReport
         let findingBase: Int
         let annotationBase: Int
+        let anchor: String
 
         func all(_ pieces: [PolicyLayout.Piece]) -> String {
             pieces.map { piece in piece.findings.map(finding).joined() + piece.annotations.map(annotation).joined() }.joined()

@@ -18,6 +18,8 @@ struct PolicyLayout {
         /// Findings and annotations whose marker goes before this run.
         var startsFindings: [Int] = []
         var startsAnnotations: [Int] = []
+        /// A coverage evidence sentence starts here: the renderers put its anchor.
+        var anchorSentence: Int?
     }
 
     /// A block of text with the notes of what starts in it.
@@ -69,6 +71,7 @@ struct PolicyLayout {
         for key in annotationStarts.keys { annotationStarts[key]?.sort() }
 
         // Pass 2: runs per block, then group blocks into lists and tables.
+        let evidence = CoverageSection.evidenceSentences(policy.file)
         var pieces: [Piece] = []
         for (blockIndex, block) in document.blocks.enumerated() {
             var runs: [Run] = []
@@ -82,6 +85,9 @@ struct PolicyLayout {
             for sentenceIndex in block.sentences {
                 let sentence = document.sentences[sentenceIndex]
                 if sentenceIndex != block.sentences.lowerBound { Self.append(" ", [], [], to: &runs) }
+                if evidence.contains(sentenceIndex) {
+                    runs.append(Run(text: "", findings: [], annotations: [], anchorSentence: sentenceIndex))
+                }
                 for (offset, scalar) in sentence.scalars.enumerated() {
                     let position = sentence.positions[offset]
                     let covering = blockFindings.filter { findings[$0].range.start <= position && position <= findings[$0].range.end }

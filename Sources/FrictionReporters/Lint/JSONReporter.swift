@@ -24,6 +24,7 @@ public struct JSONReporter: Reporter {
             ("findings", .array(file.findings.map(finding))),
             ("annotations", .array(file.annotations.map(annotation))),
         ]
+        if let coverage = file.coverage { members.append(("coverage", CoverageJSON.file(coverage))) }
         if let error = file.error {
             members.append(("error", .string(error.description)))
         }
@@ -49,7 +50,7 @@ public struct JSONReporter: Reporter {
     func summary(_ report: LintReport) -> JSONValue {
         var byRule: [String: Int] = [:]
         for finding in report.findings { byRule[finding.rule, default: 0] += 1 }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("files", .int(report.files.count)),
             ("filesWithFindings", .int(report.files.filter { !$0.findings.isEmpty }.count)),
             ("unreadableFiles", .int(report.files.filter { $0.error != nil }.count)),
@@ -62,7 +63,9 @@ public struct JSONReporter: Reporter {
             ("byRule", .object(byRule.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("score", report.score.map(JSONValue.int) ?? .null),
             ("failed", .bool(report.failed)),
-        ])
+        ]
+        if !report.frameworks.isEmpty { members.append(("coverage", CoverageJSON.rulebook(report.coverage))) }
+        return .object(members)
     }
 
     static func range(_ range: SourceRange) -> [(String, JSONValue)] {

@@ -19,8 +19,13 @@ public struct TextReporter: Reporter {
         var output = ""
         for file in report.files where !file.findings.isEmpty {
             output += paint(file.path, .bold) + "\n"
+            // Each quoted line is split into characters once, however many
+            // findings it holds (a 1 MB line can hold thousands).
+            var lines: [Int: [Unicode.Scalar]] = [:]
             for finding in file.findings {
-                output += render(finding, in: file)
+                let number = finding.range.start.line
+                if lines[number] == nil, let line = file.quotedLines[number] { lines[number] = Array(line.unicodeScalars) }
+                output += render(finding, line: lines[number])
             }
             output += "\n"
         }
@@ -28,12 +33,11 @@ public struct TextReporter: Reporter {
         return output
     }
 
-    private func render(_ finding: Finding, in file: FileReport) -> String {
+    private func render(_ finding: Finding, line scalars: [Unicode.Scalar]?) -> String {
         let start = finding.range.start
         var output = "  \(start.line):\(start.column)  \(paint(finding.severity.rawValue, color(for: finding.severity)))  "
         output += "\(finding.message)  " + paint("[\(finding.rule)]", .dim) + "\n"
-        if let line = file.quotedLines[start.line], !finding.text.isEmpty {
-            let scalars = Array(line.unicodeScalars)
+        if let scalars, !finding.text.isEmpty {
             let from = max(start.column - 1, 0)
             let to = finding.range.end.line == start.line ? min(finding.range.end.column, scalars.count) : scalars.count
             // Keep the quote short: the words and some context either side.

@@ -1,0 +1,101 @@
+/// Measures one policy against the frameworks: pure functions over a parsed
+/// `Document` and a `CoverageMatcher`.
+///
+/// A sentence is evidence for an element only when it is a real statement
+/// in prose: headings and table cells never count, nor do short fragments
+/// (a table of contents, a list of links), words inside link text or inside
+/// quotation marks. A matching sentence that states no policy (no
+/// obligation, permission, commitment or instruction) is a mention: it
+/// shades the matrix but does not make the element addressed.
+public enum CoverageAnalyzer {
+    /// Evidence kept per element and policy.
+    public static let evidenceLimit = 5
+    /// Fewer words than this is a fragment, not a statement.
+    public static let minimumWords = 5
+
+    public static func analyze(_ document: Document, matcher: CoverageMatcher, links: LinkText = LinkText()) -> DocumentCoverage {
+        var found = matcher.frameworks.map { framework in
+            framework.elements.map { _ in (statements: [CoverageEvidence](), mentions: [CoverageEvidence]()) }
+        }
+        var scratch = CompiledLexicon.MatchScratch()
+        for (index, sentence) in document.sentences.enumerated() {
+            guard sentence.blockKind == .paragraph || sentence.blockKind == .listItem || sentence.blockKind == .blockQuote else { continue }
+            let tokens = sentence.tokens
+            let words = tokens.indices.filter { tokens[$0].kind == .word }
+            guard words.count >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
+            // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
+            if tokens.last?.normalized == ":", words.count < 8 { continue }
+            let inLink = tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) }
+            // Mostly link text: a table of contents or a list of links.
+            guard words.filter({ inLink[$0] }).count * 2 < words.count else { continue }
+            let matches = matcher.lexicon.matches(in: tokens, scratch: &scratch)
+            let quoted = PolicyAnalyzer.quotedTokens(sentence)
+            func counts(_ match: LexiconMatch) -> Bool {
+                !quoted[match.tokens.lowerBound] && !match.tokens.contains { inLink[$0] }
+            }
+            let isStatement = matches.of(matcher.statementConcept).contains(where: counts)
+            var seen: Set<CoverageMatcher.ElementKey> = []
+            for match in matches.all where counts(match) {
+                for key in matcher.elements(of: match) where seen.insert(key).inserted {
+                    let evidence = CoverageEvidence(sentence: index, range: sentence.range, text: sentence.text,
+                                                    matched: sentence.text(ofTokens: match.tokens), isStatement: isStatement)
+                    if isStatement { found[key.framework][key.element].statements.append(evidence) } else {
+                        found[key.framework][key.element].mentions.append(evidence)
+                    }
+                }
+            }
+        }
+        let frameworks = matcher.frameworks.enumerated().map { f, framework in
+            FrameworkCoverage(id: framework.id, elements: framework.elements.enumerated().map { e, element in
+                let hits = found[f][e]
+                let level: CoverageLevel = hits.statements.count >= 3 ? .strong : !hits.statements.isEmpty ? .addressed
+                    : !hits.mentions.isEmpty ? .mentioned : .none
+                return ElementCoverage(id: element.id, level: level,
+                                       evidence: Array((hits.statements + hits.mentions).prefix(evidenceLimit)),
+                                       statements: hits.statements.count, mentions: hits.mentions.count)
+            })
+        }
+        return DocumentCoverage(frameworks: frameworks)
+    }
+}
+
+/// Where link text stands in a Markdown source: `[text](url)` and
+/// `[text][ref]`, on one line. Words there are a link's label, not a
+/// statement of policy.
+public struct LinkText: Sendable {
+    /// Per line, the column ranges (half-open, in code points) of link text.
+    private var spans: [Int: [Range<Int>]] = [:]
+
+    public init() {}
+
+    /// Scans Markdown source (UTF-8, a BOM allowed).
+    public init(markdown bytes: [UInt8]) {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        // Cheap exit for files with no links at all.
+        guard body.contains(UInt8(ascii: "]")) else { return }
+        var lineNumber = 0
+        for line in String(decoding: body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard line.contains("]") else { continue }
+            let scalars = Array(line.unicodeScalars)
+            var opens: [Int] = []
+            var index = 0
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar == "\\" { index += 2; continue }
+                if scalar == "[" {
+                    opens.append(index)
+                } else if scalar == "]", let open = opens.popLast() {
+                    if index + 1 < scalars.count, scalars[index + 1] == "(" || scalars[index + 1] == "[" {
+                        spans[lineNumber, default: []].append((open + 2)..<(index + 1))
+                    }
+                }
+                index += 1
+            }
+        }
+    }
+
+    public func contains(_ position: SourcePosition) -> Bool {
+        spans[position.line]?.contains { $0.contains(position.column) } ?? false
+    }
+}

@@ -1,0 +1,119 @@
+/// The frameworks of a run compiled into one small token matcher: each
+/// element's own patterns, the lexicon concepts and entries its `lexicon:`
+/// names, and the `policy-statement` concept that makes a sentence a
+/// statement of policy. Built once per run; shared across threads.
+public struct CoverageMatcher: Sendable {
+    public let frameworks: [Framework]
+    let lexicon: CompiledLexicon
+    /// For each concept of `lexicon`, the (framework, element) pairs it shows.
+    let elementsOfConcept: [[ElementKey]]
+    /// For entries named by id: entry index of `lexicon` → elements.
+    let elementsOfEntry: [Int: [ElementKey]]
+    let statementConcept: Int?
+
+    struct ElementKey: Sendable, Hashable {
+        var framework: Int
+        var element: Int
+    }
+
+    static let statementConceptName = "policy-statement"
+
+    /// Compiles `frameworks` against the built-in lexicons and `lexiconDirectories`
+    /// (for word classes, `lexicon:` references and the statement wording).
+    public static func make(frameworks: [Framework], lexiconDirectories: [String] = []) throws(FrictionError) -> CoverageMatcher {
+        var sources = try builtInLexiconFiles.get()
+        for directory in lexiconDirectories {
+            for (path, text) in try LexiconLoader.readDirectory(directory) {
+                sources.append(try LexiconFile.parse(text, path: path))
+            }
+        }
+        let knownConcepts = Set(sources.map(\.concept))
+        let knownEntries = Set(sources.flatMap { $0.entries.map(\.id) })
+        var wantedConcepts: Set<String> = [statementConceptName]
+        var wantedEntries: Set<String> = []
+        for framework in frameworks {
+            for element in framework.elements {
+                for reference in element.lexiconReferences {
+                    if knownConcepts.contains(reference.value) {
+                        wantedConcepts.insert(reference.value)
+                    } else if knownEntries.contains(reference.value) {
+                        wantedEntries.insert(reference.value)
+                    } else {
+                        throw .configuration(path: framework.path, line: reference.line, column: reference.column,
+                                             reason: "element '\(element.id)': no lexicon concept or entry is called '\(reference.value)'")
+                    }
+                }
+            }
+        }
+        // Word classes from every file; entries only where a framework needs them.
+        var files: [LexiconFile] = sources.map { file in
+            var kept = file
+            kept.entries = file.entries.filter { wantedConcepts.contains(file.concept) || wantedEntries.contains($0.id) }
+            return kept
+        }
+        for (f, framework) in frameworks.enumerated() {
+            for (e, element) in framework.elements.enumerated() where !element.patterns.isEmpty {
+                var file = LexiconFile(path: framework.path, concept: conceptName(f, e))
+                file.entries = [LexiconFile.Entry(id: conceptName(f, e), patterns: element.patterns, note: nil, weight: 1, suggestion: nil)]
+                files.append(file)
+            }
+        }
+        var errors: [FrictionError] = []
+        let lexicon = LexiconLoader.assemble(files, errors: &errors, strictDisable: false)
+        if let first = errors.first { throw first }
+
+        var byConcept = Array(repeating: [ElementKey](), count: lexicon.concepts.count)
+        var byEntry: [Int: [ElementKey]] = [:]
+        for (f, framework) in frameworks.enumerated() {
+            for (e, element) in framework.elements.enumerated() {
+                let key = ElementKey(framework: f, element: e)
+                if let own = lexicon.concept(conceptName(f, e)) { byConcept[own].append(key) }
+                for reference in element.lexiconReferences {
+                    if knownConcepts.contains(reference.value) {
+                        if let concept = lexicon.concept(reference.value) { byConcept[concept].append(key) }
+                    } else {
+                        for (index, entry) in lexicon.entries.enumerated() where entry.id == reference.value {
+                            byEntry[index, default: []].append(key)
+                        }
+                    }
+                }
+            }
+        }
+        return CoverageMatcher(frameworks: frameworks, lexicon: lexicon, elementsOfConcept: byConcept,
+                               elementsOfEntry: byEntry, statementConcept: lexicon.concept(statementConceptName))
+    }
+
+    /// The built-in frameworks plus the user's framework files.
+    public static func make(frameworkFiles: [String], lexiconDirectories: [String] = []) throws(FrictionError) -> CoverageMatcher {
+        var frameworks = try FrameworkLoader.builtIn()
+        for path in frameworkFiles {
+            let framework = try FrameworkLoader.load(path: path)
+            if frameworks.contains(where: { $0.id == framework.id }) {
+                throw .configuration(path: path, line: nil, column: nil, reason: "framework id '\(framework.id)' is already defined")
+            }
+            frameworks.append(framework)
+        }
+        return try make(frameworks: frameworks, lexiconDirectories: lexiconDirectories)
+    }
+
+    /// The elements a match shows.
+    func elements(of match: LexiconMatch) -> [ElementKey] {
+        let byConcept = match.concept < elementsOfConcept.count ? elementsOfConcept[match.concept] : []
+        guard let byEntry = elementsOfEntry[match.entry] else { return byConcept }
+        return byConcept + byEntry
+    }
+
+    private static func conceptName(_ framework: Int, _ element: Int) -> String {
+        "coverage#\(framework)#\(element)"
+    }
+
+    private static let builtInLexiconFiles: Result<[LexiconFile], FrictionError> = {
+        do {
+            return .success(try BuiltInLexicons.files.map { try LexiconFile.parse($0.text, path: "<built-in>/" + $0.name) })
+        } catch let error as FrictionError {
+            return .failure(error)
+        } catch {
+            return .failure(.configuration(path: "<built-in>", line: nil, column: nil, reason: "\(error)"))
+        }
+    }()
+}

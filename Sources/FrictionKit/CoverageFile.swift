@@ -1,0 +1,11 @@
+import FrictionCore
+import FrictionParsers
+
+/// Measures one parsed policy against the run's frameworks.
+enum CoverageFile {
+    static func measure(_ document: Document, sourceBytes: [UInt8]?, matcher: CoverageMatcher) -> DocumentCoverage {
+        // Link text is known only from Markdown source; XML links are elements the profiles drop.
+        let links = document.format == .markdown ? sourceBytes.map { LinkText(markdown: $0) } ?? LinkText() : LinkText()
+        return CoverageAnalyzer.analyze(document, matcher: matcher, links: links)
+    }
+}
