@@ -31,23 +31,14 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json.")
     var format: String = "text"
 
-    @Option(name: .long, help: "Configuration file (default: .friction.yml found upward).")
-    var config: String?
-
-    @Option(name: .long, help: "Extra lexicon directory (repeatable).")
-    var lexicons: [String] = []
+    @OptionGroup var input: LintInputOptions
 
     @Option(name: .long, help: "Evidence sentences shown per element (text format).")
     var evidence: Int = 3
 
-    @Option(name: .shortAndLong, help: "Parallel jobs (default: the number of cores).")
-    var jobs: Int?
 
     func run() throws {
-        var options = LintOptions()
-        options.configPath = config
-        options.lexiconDirectories = lexicons
-        if let jobs { options.jobs = jobs }
+        let options = input.lintOptions()
         let report: LintReport
         var coverage: [RulebookFrameworkCoverage]
         do {

@@ -36,17 +36,11 @@ struct LintCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "Configuration file (default: .friction.yml found upward).")
-    var config: String?
-
-    @Option(name: .long, help: "Extra lexicon directory (repeatable).")
-    var lexicons: [String] = []
+    @OptionGroup var input: LintInputOptions
 
     @Option(name: .long, help: "Fail (exit 1) on findings at or above this severity: info, warning, error.")
     var failLevel: Severity?
 
-    @Option(name: .shortAndLong, help: "Parallel jobs (default: the number of cores).")
-    var jobs: Int?
 
     @Flag(name: .long, help: "Lint the staged content of changed policy files (the git index, not the work tree).")
     var staged = false
@@ -61,11 +55,8 @@ struct LintCommand: ParsableCommand {
     var writeBaseline: String?
 
     func run() throws {
-        var options = LintOptions()
-        options.configPath = config
-        options.lexiconDirectories = lexicons
+        var options = input.lintOptions()
         options.failLevel = failLevel
-        if let jobs { options.jobs = jobs }
         var report: LintReport
         let reporter: any Reporter
         do {

@@ -29,20 +29,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Report format: \(AuditRenderers.names.joined(separator: ", ")).")
     var format: String = HTMLAuditRenderer.name
 
-    @Option(name: .long, help: "Configuration file (default: .friction.yml found upward).")
-    var config: String?
+    @OptionGroup var input: LintInputOptions
 
-    @Option(name: .long, help: "Extra lexicon directory (repeatable).")
-    var lexicons: [String] = []
-
-    @Option(name: .shortAndLong, help: "Parallel jobs (default: the number of cores).")
-    var jobs: Int?
 
     func run() throws {
-        var options = LintOptions()
-        options.configPath = config
-        options.lexiconDirectories = lexicons
-        if let jobs { options.jobs = jobs }
+        let options = input.lintOptions()
         let report: AuditReport
         do {
             let renderer = try AuditRenderers.named(format)

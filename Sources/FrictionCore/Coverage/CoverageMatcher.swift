@@ -21,7 +21,7 @@ public struct CoverageMatcher: Sendable {
     /// Compiles `frameworks` against the built-in lexicons and `lexiconDirectories`
     /// (for word classes, `lexicon:` references and the statement wording).
     public static func make(frameworks: [Framework], lexiconDirectories: [String] = []) throws(FrictionError) -> CoverageMatcher {
-        var sources = try builtInLexiconFiles.get()
+        var sources = try LexiconLoader.builtInFiles()
         for directory in lexiconDirectories {
             for (path, text) in try LexiconLoader.readDirectory(directory) {
                 sources.append(try LexiconFile.parse(text, path: path))
@@ -106,14 +106,4 @@ public struct CoverageMatcher: Sendable {
     private static func conceptName(_ framework: Int, _ element: Int) -> String {
         "coverage#\(framework)#\(element)"
     }
-
-    private static let builtInLexiconFiles: Result<[LexiconFile], FrictionError> = {
-        do {
-            return .success(try BuiltInLexicons.files.map { try LexiconFile.parse($0.text, path: "<built-in>/" + $0.name) })
-        } catch let error as FrictionError {
-            return .failure(error)
-        } catch {
-            return .failure(.configuration(path: "<built-in>", line: nil, column: nil, reason: "\(error)"))
-        }
-    }()
 }

@@ -63,7 +63,8 @@ public enum LexiconLoader {
         }
     }()
 
-    private static func builtInFiles() throws(FrictionError) -> [LexiconFile] {
+    /// The built-in lexicon files, parsed once and shared with the coverage matcher.
+    static func builtInFiles() throws(FrictionError) -> [LexiconFile] {
         try builtIn.get()
     }
 
