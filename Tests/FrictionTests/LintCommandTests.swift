@@ -71,4 +71,17 @@ struct LintCommandTests {
         #expect(!result.stdout.contains("\"rigid-rule\""))
         #expect(result.stdout.contains("\"suppressed\": 1"))
     }
+
+    @Test func legislationIsReadButNotJudgedAsARulebook() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("friction-law-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let statute = "<bill xmlns=\"http://schemas.gpo.gov/xml/uslm\"><section><heading>Refunds</heading><content>Refunds will not be issued under any circumstances.</content></section></bill>"
+        try statute.write(to: directory.appendingPathComponent("bill.xml"), atomically: true, encoding: .utf8)
+        let policy = "<policy><title>Refunds</title><p>Refunds will not be issued under any circumstances.</p></policy>"
+        try policy.write(to: directory.appendingPathComponent("policy.xml"), atomically: true, encoding: .utf8)
+        let result = try runFriction(["lint", "--format", "compact", "bill.xml", "policy.xml"], in: directory)
+        #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("bill.xml") && $0.contains("[rigid-rule]") })
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("policy.xml") && $0.contains("[rigid-rule]") })
+    }
 }

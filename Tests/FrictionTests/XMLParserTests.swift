@@ -107,4 +107,18 @@ struct XMLParserTests {
         #expect(other.sections.map(\.heading) == ["H"])
         #expect(other.sentences.last?.text == "Body text.")
     }
+
+    @Test(arguments: [
+        ("<bill xmlns=\"http://schemas.gpo.gov/xml/uslm\"><section><heading>Refunds</heading><content>Refunds shall not be issued.</content></section></bill>", "uslm"),
+        ("<section xmlns=\"https://code.dccouncil.us/schemas/dc-library\"><heading>Fees</heading><text>No fee may be waived.</text></section>", "dc-law"),
+        ("<regulation xmlns=\"eregs\"><title>Reg</title><paragraph>A refund shall not be given.</paragraph></regulation>", "regml"),
+    ])
+    func legislationVocabulariesAreRecognised(_ source: String, _ profile: String) throws {
+        let document = try DocumentReader().parse(bytes: Array(source.utf8), path: "law.xml")
+        #expect(document.profile == profile)
+        #expect(document.isLegislation)
+        #expect(document.sentences.contains { $0.text.contains("not") || $0.text.contains("No fee") })
+        let policy = try DocumentReader().parse(bytes: Array("<policy><p>Refunds shall not be issued.</p></policy>".utf8), path: "p.xml")
+        #expect(!policy.isLegislation)
+    }
 }

@@ -50,6 +50,12 @@ public struct PolicyAnalyzer: Sendable {
         for (index, sentence) in document.sentences.enumerated() {
             judgements.append(judge(sentence, index: index) { cache.matches(index, sentence) })
         }
+        if document.isLegislation {
+            // A statute's "shall not" is law, not a frontline rule: keep what
+            // the text does well, drop what would read as friction.
+            for index in judgements.indices { judgements[index].clearFriction() }
+            return DocumentAnalysis(judgements: judgements, customerFacingSections: Array(repeating: false, count: document.sections.count))
+        }
         // Blocks grouped by their section once, so a document with many
         // sections costs one pass, not one pass per section.
         var bodyBlocks = Array(repeating: [Int](), count: document.sections.count)

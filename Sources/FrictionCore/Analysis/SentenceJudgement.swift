@@ -28,6 +28,17 @@ public struct SentenceJudgement: Sendable {
         self.isProse = isProse
     }
 
+    /// Forgets every friction judgement, keeping the annotations.
+    public mutating func clearFriction() {
+        rigid = nil
+        scriptedRefusal = nil
+        ruleAsReason = nil
+        restriction = nil
+        approvalBottleneck = nil
+        internalHandoff = nil
+        vagueCommitment = nil
+    }
+
     public var hasRationale: Bool { annotations.contains { $0.kind == .rationale } }
     public var isEmpowering: Bool { annotations.contains { $0.kind == .empowerment || $0.kind == .escalation } }
     /// Counts as a restriction for section-level checks (rigid or scripted).

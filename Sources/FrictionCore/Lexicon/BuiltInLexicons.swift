@@ -317,7 +317,7 @@ description: >
   cannot know". A restriction word inside one of these is not a restriction.
 entries:
   - id: impersonal-subject
-    pattern: "(it|this|that|there|which|what|these|those|links|link|page~|tool~|test~|build~|script~|command~|query|queries|system~|feature~|setting~|option~|approach|method) (may|might|can|could|will|would) not"
+    pattern: "(it|this|that|there|which|what|these|those|links|link|page~|tool~|test~|build~|script~|command~|query|queries|system~|feature~|setting~|option~|approach|method|dashboard~|pipeline~|template~|api~|server~|database~|repository|repositories|bot~|integration~|webhook~|plugin~|extension~|browser~|widget~) (may|might|can|could|will|would) [only] [not]"
     note: Things, not people, are the subject; rules in policies bind people.
   - id: possibility-be-adjective
     pattern: "(may|might|could|will|would|can) not be (possible|practical|feasible|enough|sufficient|necessary|needed|appropriate|ideal|obvious|easy|realistic|accurate|relevant|clear|true|the best|the right|the same|aware|able|visible|reachable|ready|suitable|complete|perfect|representative)"
@@ -337,6 +337,12 @@ entries:
   - id: no-idiom
     pattern: "^ no (need|matter|action|problem|problems|worries|doubt|one|longer|more|less|further|such|idea|way|wonder|surprise|thanks|comment|comments|change|changes|response|reply|of)"
     note: Idioms and status notes ("No need to ...", "No action required", "No. of options").
+  - id: may-be-declined
+    pattern: "(can|could|may|might) [also] be (declined|refused|rejected|turned down|withdrawn)"
+    note: '"Can be declined" gives someone a choice; it does not rule anything out.'
+  - id: not-necessary
+    pattern: "^ no ...2 (necessary|needed|required)"
+    note: '"No purchase necessary" removes a requirement.'
 """#),
         (name: "en/policy-statement.yml", text: #"""
 description: >-
@@ -380,7 +386,7 @@ classes:
 description: Absolutes whose purpose is to protect customers, staff or the public (safety, privacy, security, fraud, legal duty) and internal conduct or control rules that do not limit service. A restriction with one of these is not friction.
 entries:
   - id: security-secrets
-    pattern: "(pin|pins|password~|passcode~|passphrase~|one-time|otp|security code~|cvv|cvc|credential~|login details|memorable (word|information)|full card number~|card details)"
+    pattern: "(tls|ssl|fips|encryption|unencrypted|cipher~|pin|pins|password~|passcode~|passphrase~|one-time|otp|security code~|cvv|cvc|credential~|login details|memorable (word|information)|full card number~|card details)"
   - id: verification
     pattern: "(verification|verify|verified|verifying|two-factor|2fa|authenticat~|identity check~|id check~|identity|photo id|valid id|proof of identity|proof of age|age check~|kyc)"
   - id: fraud

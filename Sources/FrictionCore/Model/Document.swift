@@ -118,6 +118,9 @@ public struct Document: Sendable {
     public var diagnostics: [Diagnostic]
     /// Number of lines in the file, for findings about the whole document.
     public var lineCount: Int
+    /// Legislation (a statute, a bill, a regulation) rather than a rulebook
+    /// for staff: its absolutes are law, not frontline friction.
+    public var isLegislation = false
 
     public init(path: String, format: DocumentFormat, profile: String? = nil, metadata: DocumentMetadata,
                 sections: [Section], blocks: [Block], sentences: [Sentence], comments: [Comment],

@@ -7,6 +7,7 @@ import FrictionCore
 public struct DocumentBuilder {
     public var metadata = DocumentMetadata()
     public var profile: String?
+    public var isLegislation = false
     public var diagnostics: [Diagnostic] = []
     private let path: String
     private let format: DocumentFormat
@@ -60,9 +61,11 @@ public struct DocumentBuilder {
     public mutating func finish() -> Document {
         closeSectionRanges()
         if metadata.title == nil, let first = sections.first { metadata.title = first.heading }
-        return Document(path: path, format: format, profile: profile, metadata: metadata, sections: sections,
-                        blocks: blocks, sentences: sentences, comments: comments,
-                        diagnostics: diagnostics, lineCount: lineCount)
+        var document = Document(path: path, format: format, profile: profile, metadata: metadata, sections: sections,
+                                blocks: blocks, sentences: sentences, comments: comments,
+                                diagnostics: diagnostics, lineCount: lineCount)
+        document.isLegislation = isLegislation
+        return document
     }
 
     private mutating func addSentences(of text: BlockText, kind: BlockKind) {

@@ -23,6 +23,7 @@ public struct XMLPolicyParser: DocumentParser {
         let vocabulary = XMLVocabulary.detect(root: root.name, namespace: root.namespace, doctype: root.doctype)
         var builder = DocumentBuilder(path: path, format: .xml, lineCount: source.lineCount)
         builder.profile = vocabulary.name
+        builder.isLegislation = vocabulary.isLegislation
         if vocabulary.name == XMLVocabulary.policy.name && root.namespace == XMLVocabulary.policyNamespace {
             builder.diagnostics = PolicySchemaValidator.validate(document)
         }

@@ -86,8 +86,23 @@ extension XMLVocabulary {
                  "longTitle": .paragraph, "formula": .paragraph, "recitals": .paragraph, "recital": .paragraph,
                  "citations": .paragraph, "citation": .paragraph],
         metadataContainers: ["meta"],
-        headingsAnywhere: true
+        headingsAnywhere: true,
+        isLegislation: true
     )
+
+    /// Legislation vocabularies read with the generic structure: United States
+    /// Legislative Markup, the DC Council's code, and eRegs' RegML.
+    static let uslm = generic.legislation(named: "uslm", namespaces: ["http://schemas.gpo.gov/xml/uslm", "http://xml.house.gov/schemas/uslm/1.0"])
+    static let dcLaw = generic.legislation(named: "dc-law", namespaces: ["https://code.dccouncil.us/schemas/dc-library"])
+    static let regML = generic.legislation(named: "regml", namespaces: ["eregs"])
+
+    private func legislation(named name: String, namespaces: Set<String>) -> XMLVocabulary {
+        var vocabulary = self
+        vocabulary.name = name
+        vocabulary.namespaces = namespaces
+        vocabulary.isLegislation = true
+        return vocabulary
+    }
 
     /// Any other XML: title-like elements open sections, every other element
     /// with text is a block.

@@ -44,6 +44,9 @@ struct XMLVocabulary: Sendable {
     /// A title element is a heading wherever it stands (Akoma Ntoso's
     /// `docTitle` sits inside a paragraph of the preface).
     var headingsAnywhere = false
+    /// Statutes, bills and regulations: read for structure, not judged as a
+    /// rulebook for frontline staff.
+    var isLegislation = false
 
     func role(of name: String, inMetadata: Bool) -> XMLRole {
         if inMetadata {
@@ -71,7 +74,7 @@ struct XMLVocabulary: Sendable {
         return generic
     }
 
-    static let all: [XMLVocabulary] = [policy, docBook, dita, akomaNtoso]
+    static let all: [XMLVocabulary] = [policy, docBook, dita, akomaNtoso, uslm, dcLaw, regML]
 
     /// Inline markup shared by the vocabularies that do not define their own.
     static let commonInline: Set<String> = [
