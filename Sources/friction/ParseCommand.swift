@@ -29,11 +29,11 @@ struct ParseCommand: ParsableCommand {
         let loader = DocumentLoader(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let loaded = loader.load(paths)
         let output = DocumentModelReporter.render(loaded.map { ($0.path, $0.outcome) }, format: format)
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Terminal.write(output)
         var failed = false
         for case .failure(let error) in loaded.map(\.outcome) {
             failed = true
-            if format == .json { FileHandle.standardError.write(Data("friction: \(error)\n".utf8)) }
+            if format == .json { Terminal.error("\(error)") }
         }
         if failed { throw ExitCode(1) }
     }

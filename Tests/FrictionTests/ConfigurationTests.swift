@@ -76,4 +76,21 @@ struct ConfigurationTests {
         let configuration = try ConfigurationLoader.load(explicitPath: nil, workingDirectory: nested.path, knownRules: known)
         #expect(configuration.failLevel == .error)
     }
+
+    @Test func ruleOptionsDoNotDependOnKeyOrderAndOverridesCanSwitchARuleBackOn() throws {
+        let text = """
+            rules:
+              rigid-rule: { enabled: false, severity: error }
+              missing-owner: { enabled: true }
+              vague-commitment: off
+            overrides:
+              - paths: ["customer/**"]
+                rules: { vague-commitment: on }
+            """
+        let configuration = try ConfigurationLoader.parse(text, path: ".friction.yml", baseDirectory: "/", knownRules: known)
+        #expect(configuration.rules["rigid-rule"] == .off)
+        #expect(configuration.rules["missing-owner"] == .on)
+        #expect(configuration.setting(for: "vague-commitment", at: "hr/leave.md") == .off)
+        #expect(configuration.setting(for: "vague-commitment", at: "customer/returns.md") == .on)
+    }
 }

@@ -1,6 +1,8 @@
 /// A rule's setting in the configuration: off, or on at a severity.
 public enum RuleSetting: Sendable, Equatable {
     case off
+    /// On at the rule's default severity (an override can switch a rule back on).
+    case on
     case severity(Severity)
 }
 

@@ -23,19 +23,30 @@ extension Array where Element: Sendable {
 }
 
 /// Write-once slots filled by worker threads at distinct indices.
+///
+/// The storage is allocated once and written through a raw pointer: a shared
+/// Swift array would be a mutating access from every thread at once.
 private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     func store(_ value: T, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        slots[index] = value
     }
 
     func values() -> [T] {
-        slots.map { $0! }
+        (0..<count).map { slots[$0]! }
     }
 }
 

@@ -94,19 +94,24 @@ public enum ConfigurationLoader {
                 throw error(keyNode, path, "unknown rule '\(rule)'; `friction rules` lists them")
             }
             if let mapping = value.mapping {
-                var setting = RuleSetting.severity(.warning)
+                // Read every key first, so the order they are written in
+                // does not matter: `enabled: false` wins over a severity.
+                var chosen: Severity?
+                var enabled = true
                 for (optionKey, optionValue) in mapping {
                     switch optionKey.string {
-                    case "severity": setting = .severity(try severity(optionValue, path: path))
-                    case "enabled": if optionValue.bool == false { setting = .off }
+                    case "severity": chosen = try severity(optionValue, path: path)
+                    case "enabled":
+                        guard let flag = optionValue.bool else { throw error(optionValue, path, "'enabled' must be true or false") }
+                        enabled = flag
                     default: throw error(optionKey, path, "unknown key '\(optionKey.string ?? "")' for rule '\(rule)' (expected severity, enabled)")
                     }
                 }
-                result[rule] = setting
+                result[rule] = !enabled ? .off : chosen.map(RuleSetting.severity) ?? .on
             } else if value.string == "off" || value.bool == false {
                 result[rule] = .off
             } else if value.string == "on" || value.bool == true {
-                result[rule] = nil
+                result[rule] = .on
             } else {
                 result[rule] = .severity(try severity(value, path: path))
             }

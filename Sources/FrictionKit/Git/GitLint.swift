@@ -61,6 +61,8 @@ extension Linter {
                 }
             }
         }
-        return LintReport(files: reports, rules: ruleSet.descriptions, failLevel: configuration.failLevel)
+        var report = LintReport(files: reports, rules: ruleSet.descriptions, failLevel: configuration.failLevel)
+        report.frameworks = coverage?.frameworks ?? []
+        return report
     }
 }

@@ -15,7 +15,9 @@ enum MarkupEscaping {
             case "\"": output += "&quot;"
             case "'": output += "&#39;"
             case "\n": output += "&#10;"
-            case "\t", "\r": output.unicodeScalars.append(scalar)
+            // Attribute values fold raw tabs and line ends to spaces: escape them.
+            case "\t": output += "&#9;"
+            case "\r": output += "&#13;"
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 output.unicodeScalars.append(scalar)
