@@ -28,6 +28,8 @@ debian=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config)
 if $want_test; then debian+=(libxml2-utils chromium); fi
 # git and a Python venv for the workflow tests (git hooks, the pre-commit framework from PyPI).
 if $want_test; then debian+=(git python3-venv); fi
+# PyYAML for scripts/embed-lexicons.py (make test runs its --check).
+if $want_test; then debian+=(python3-yaml); fi
 # make bench: the reference parsers' command-line tools and GNU time (peak memory).
 if $want_bench; then debian+=(cmark-gfm libxml2-utils time); fi
 

@@ -61,6 +61,7 @@ struct LintCommand: ParsableCommand {
         let reporter: any Reporter
         do {
             reporter = try makeReporter()
+            options.measureCoverage = type(of: reporter).showsCoverage
             let linter = try Linter.make(options)
             if staged || changedSince != nil {
                 report = try linter.lintChanges(GitSelection(staged: staged, changedSince: changedSince), paths: paths)

@@ -41,18 +41,15 @@ public enum FrameworkLoader {
 
     /// The built-in frameworks, in file-name order.
     public static func builtIn() throws(FrictionError) -> [Framework] {
-        try builtInFrameworks.get()
+        builtInFrameworks
     }
 
-    private static let builtInFrameworks: Result<[Framework], FrictionError> = {
-        do {
-            let order = ["six-factors", "eight-keys", "seven-steps"]
-            let parsed = try BuiltInLexicons.frameworks.map { try parse($0.text, path: "<built-in>/" + $0.name) }
-            return .success(parsed.sorted { (order.firstIndex(of: $0.id) ?? order.count, $0.id) < (order.firstIndex(of: $1.id) ?? order.count, $1.id) })
-        } catch let error as FrictionError {
-            return .failure(error)
-        } catch {
-            return .failure(.configuration(path: "<built-in>", line: nil, column: nil, reason: "\(error)"))
+    /// Parsed when the binary was built (`BuiltInLexicons.parsedFrameworks`;
+    /// a test checks them against what parsing the embedded YAML gives).
+    private static let builtInFrameworks: [Framework] = {
+        let order = ["six-factors", "eight-keys", "seven-steps"]
+        return BuiltInLexicons.parsedFrameworks.sorted {
+            (order.firstIndex(of: $0.id) ?? order.count, $0.id) < (order.firstIndex(of: $1.id) ?? order.count, $1.id)
         }
     }()
 

@@ -52,20 +52,12 @@ public enum LexiconLoader {
         return errors
     }
 
-    /// The built-in lexicon, parsed once per process.
-    private static let builtIn: Result<[LexiconFile], FrictionError> = {
-        do {
-            return .success(try BuiltInLexicons.files.map { try LexiconFile.parse($0.text, path: "<built-in>/" + $0.name) })
-        } catch let error as FrictionError {
-            return .failure(error)
-        } catch {
-            return .failure(.configuration(path: "<built-in>", line: nil, column: nil, reason: "\(error)"))
-        }
-    }()
-
-    /// The built-in lexicon files, parsed once and shared with the coverage matcher.
+    /// The built-in lexicon files, parsed when the binary was built
+    /// (`BuiltInLexicons.parsedFiles`, from scripts/embed-lexicons.py; a test
+    /// checks them against what parsing the embedded YAML gives). Shared with
+    /// the coverage matcher.
     static func builtInFiles() throws(FrictionError) -> [LexiconFile] {
-        try builtIn.get()
+        BuiltInLexicons.parsedFiles
     }
 
     static func readDirectory(_ directory: String) throws(FrictionError) -> [(String, String)] {
@@ -105,17 +97,18 @@ public enum LexiconLoader {
         }
         var classes: [String: [[PatternNode]]] = [:]
         var resolving: Set<String> = []
+        let words = PatternParser.WordCache()
         func resolve(_ name: String) {
             guard classes[name] == nil, !resolving.contains(name), let sources = classSources[name] else { return }
             resolving.insert(name)
             // Resolve classes this one mentions first.
             for (_, member) in sources {
-                for other in classSources.keys where member.value.contains("{\(other)}") { resolve(other) }
+                for other in mentionedClasses(member.value) where classSources[other] != nil { resolve(other) }
             }
             var alternatives: [[PatternNode]] = []
             for (path, member) in sources {
                 do throws(PatternError) {
-                    let pattern = try PatternParser.parse(member.value, classes: classes)
+                    let pattern = try PatternParser.parse(member.value, classes: classes, words: words)
                     if pattern.anchored { throw PatternError(offset: 0, reason: "'^' is not allowed in a word class") }
                     alternatives.append(pattern.nodes)
                 } catch {
@@ -141,7 +134,7 @@ public enum LexiconLoader {
                 }
                 for source in entry.patterns {
                     do throws(PatternError) {
-                        let pattern = try PatternParser.parse(source.value, classes: classes)
+                        let pattern = try PatternParser.parse(source.value, classes: classes, words: words)
                         entries.append(LexiconEntry(id: entry.id, concept: file.concept, pattern: source.value, note: entry.note,
                                                     weight: entry.weight, suggestion: entry.suggestion, path: file.path, line: source.line))
                         patterns.append(pattern)
@@ -170,6 +163,23 @@ public enum LexiconLoader {
             keptPatterns.append(pattern)
         }
         return CompiledLexicon(entries: keptEntries, patterns: keptPatterns)
+    }
+
+    /// Every `name` written `{name}` in a pattern, in order.
+    static func mentionedClasses(_ pattern: String) -> [String] {
+        var names: [String] = []
+        var name: String.UnicodeScalarView?
+        for scalar in pattern.unicodeScalars {
+            if scalar == "{" {
+                name = String.UnicodeScalarView()
+            } else if scalar == "}" {
+                if let found = name { names.append(String(found)) }
+                name = nil
+            } else {
+                name?.append(scalar)
+            }
+        }
+        return names
     }
 }
 

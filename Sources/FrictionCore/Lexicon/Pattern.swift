@@ -33,16 +33,27 @@ public struct PatternError: Error, Sendable, Equatable {
 public enum PatternParser {
     /// Parses `source`; `classes` resolves `{name}` (already parsed class members).
     public static func parse(_ source: String, classes: [String: [[PatternNode]]]) throws(PatternError) -> Pattern {
-        var parser = Parser(scalars: Array(source.unicodeScalars), classes: classes)
+        try parse(source, classes: classes, words: nil)
+    }
+
+    /// What each word of the patterns parsed so far became (the same words
+    /// recur across a lexicon); share one between the patterns of a load.
+    final class WordCache {
+        var nodes: [String: [PatternNode]] = [:]
+    }
+
+    static func parse(_ source: String, classes: [String: [[PatternNode]]], words: WordCache?) throws(PatternError) -> Pattern {
+        var parser = Parser(scalars: Array(source.unicodeScalars), classes: classes, words: words)
         return try parser.parsePattern()
     }
+
+    private static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
 
     /// Inflected forms of `word`, used for `word~`.
     public static func inflections(of word: String) -> [String] {
         var forms: [String] = [word]
         let scalars = Array(word.unicodeScalars)
         guard let last = scalars.last else { return forms }
-        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
         let stem = String(String.UnicodeScalarView(scalars.dropLast()))
         if last == "y", scalars.count > 1, !vowels.contains(scalars[scalars.count - 2]) {
             forms += [stem + "ies", stem + "ied", word + "ing"]
@@ -64,11 +75,13 @@ public enum PatternParser {
     private struct Parser {
         let scalars: [Unicode.Scalar]
         let classes: [String: [[PatternNode]]]
+        let words: WordCache?
         var index = 0
 
-        init(scalars: [Unicode.Scalar], classes: [String: [[PatternNode]]]) {
+        init(scalars: [Unicode.Scalar], classes: [String: [[PatternNode]]], words: WordCache?) {
             self.scalars = scalars
             self.classes = classes
+            self.words = words
         }
 
         mutating func parsePattern() throws(PatternError) -> Pattern {
@@ -86,6 +99,18 @@ public enum PatternParser {
             return Pattern(nodes: nodes, anchored: anchored)
         }
 
+        /// White space (Unicode's), without a property lookup for ASCII.
+        static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        }
+
+        static func isSyntax(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "(", ")", "[", "]", "|", "{", "}": return true
+            default: return false
+            }
+        }
+
         static func consumes(_ nodes: [PatternNode]) -> Bool {
             nodes.contains { node in
                 switch node {
@@ -97,7 +122,7 @@ public enum PatternParser {
         }
 
         mutating func skipSpace() {
-            while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+            while index < scalars.count, Self.isSpace(scalars[index]) { index += 1 }
         }
 
         /// Parses until `closing` (`)` or `]`) or `|`; returns at the delimiter.
@@ -180,31 +205,39 @@ public enum PatternParser {
                     var word = String.UnicodeScalarView()
                     while index < scalars.count {
                         let s = scalars[index]
-                        if s.properties.isWhitespace || "()[]|{}".unicodeScalars.contains(s) { break }
+                        if Self.isSpace(s) || Self.isSyntax(s) { break }
                         word.append(s)
                         index += 1
                     }
                     var text = String(word)
+                    if let known = words?.nodes[text] {
+                        nodes.append(contentsOf: known)
+                        continue
+                    }
+                    let source = text
                     var inflect = false
                     if text.hasSuffix("~") {
                         inflect = true
                         text.removeLast()
                     }
-                    if text.contains("~") { throw PatternError(offset: start, reason: "'~' must end a word") }
+                    if text.unicodeScalars.contains("~") { throw PatternError(offset: start, reason: "'~' must end a word") }
                     if text == "?" || text == "*" || text == "+" || text.hasPrefix("?") {
                         throw PatternError(offset: start, reason: "'\(text)' is not pattern syntax: write [word] for an optional word")
                     }
                     let tokens = Tokenizer.tokenize(Array(text.unicodeScalars))
                     guard !tokens.isEmpty else { throw PatternError(offset: start, reason: "'\(text)' is not a word") }
+                    let parsed: [PatternNode]
                     if inflect {
                         guard tokens.count == 1, tokens[0].kind == .word else {
                             throw PatternError(offset: start, reason: "'~' applies to a single word")
                         }
                         let forms = PatternParser.inflections(of: tokens[0].normalized)
-                        nodes.append(.alternatives(forms.map { [.word($0)] }, optional: false))
+                        parsed = [.alternatives(forms.map { [.word($0)] }, optional: false)]
                     } else {
-                        nodes.append(contentsOf: tokens.map { .word($0.normalized) })
+                        parsed = tokens.map { .word($0.normalized) }
                     }
+                    words?.nodes[source] = parsed
+                    nodes.append(contentsOf: parsed)
                 }
             }
         }

@@ -85,8 +85,14 @@ struct TokenAutomaton: Sendable {
                 edges[Int(current)].append((node == .number ? .number : node == .year ? .year : .any, next))
                 current = next
             case .alternatives(let alternatives, let optional):
+                // A one-token alternative (most word-class members) is an edge
+                // straight to the end; only longer ones get a branch of states.
                 let end = newState()
-                for alternative in alternatives {
+                for alternative in Self.flattened(alternatives) {
+                    if alternative.count == 1, let label = label(of: alternative[0]) {
+                        edges[Int(current)].append((label, end))
+                        continue
+                    }
                     let branch = newState()
                     epsilon[Int(current)].append(branch)
                     let branchEnd = compile(alternative, from: branch)
@@ -110,13 +116,65 @@ struct TokenAutomaton: Sendable {
         return current
     }
 
+    /// The edge label of a node that matches exactly one token.
+    private mutating func label(of node: PatternNode) -> Label? {
+        switch node {
+        case .word(let word): return .token(intern(word))
+        case .anyToken: return .any
+        case .number: return .number
+        case .year: return .year
+        case .alternatives, .gap: return nil
+        }
+    }
+
+    /// `alternatives` with every alternative that is itself one required
+    /// group (`word~`, `{class}`) replaced by that group's alternatives.
+    private static func flattened(_ alternatives: [[PatternNode]]) -> [[PatternNode]] {
+        func isGroup(_ alternative: [PatternNode]) -> Bool {
+            if alternative.count == 1, case .alternatives(_, optional: false) = alternative[0] { return true }
+            return false
+        }
+        guard alternatives.contains(where: isGroup) else { return alternatives }
+        var result: [[PatternNode]] = []
+        func add(_ alternatives: [[PatternNode]]) {
+            for alternative in alternatives {
+                if alternative.count == 1, case .alternatives(let inner, optional: false) = alternative[0] {
+                    add(inner)
+                } else {
+                    result.append(alternative)
+                }
+            }
+        }
+        add(alternatives)
+        return result
+    }
+
     /// Computes closures and the first-step tables; call once after `add`.
     mutating func finish() {
         let count = edges.count
+        // A state with no edges and no accepts of its own and a single epsilon
+        // move (the end of an alternative, say) behaves exactly like the state
+        // that move leads to: edges go straight there instead.
+        func representative(_ state: Int32) -> Int32 {
+            var s = state
+            while edges[Int(s)].isEmpty, rawAccept[Int(s)].isEmpty, epsilon[Int(s)].count == 1 { s = epsilon[Int(s)][0] }
+            return s
+        }
+        for state in 0..<count {
+            for index in edges[state].indices { edges[state][index].target = representative(edges[state][index].target) }
+        }
+        // While matching, the live states are only ever edge targets (a start
+        // state is left through the first-step tables), so closures, accepts
+        // and step tables are computed for those and the start states alone:
+        // most states are the entry and exit of an alternative, reached only
+        // through epsilon moves.
+        var needed = Array(repeating: false, count: count)
+        for state in edges { for (_, target) in state { needed[Int(target)] = true } }
+        for root in starts + anchoredStarts { needed[Int(root)] = true }
         closures = Array(repeating: [], count: count)
         accepts = Array(repeating: [], count: count)
         var mark = Array(repeating: -1, count: count)
-        for state in 0..<count {
+        for state in 0..<count where needed[state] {
             var stack: [Int32] = [Int32(state)]
             var closure: [Int32] = []
             mark[state] = state
@@ -162,6 +220,7 @@ struct TokenAutomaton: Sendable {
         (anchoredStep, anchoredAny, anchoredNumber, anchoredYear) = firstTables(anchoredStarts)
         epsilon = []
         rawAccept = []
+        closures = []
     }
 
     private func firstTables(_ roots: [Int32]) -> ([Int32: [Int32]], [Int32], [Int32], [Int32]) {

@@ -11,6 +11,9 @@ public struct LintOptions: Sendable {
     /// Overrides the configuration's fail level.
     public var failLevel: Severity?
     public var workingDirectory: String = FileManager.default.currentDirectoryPath
+    /// Measure culture coverage (the JSON format, the audit report and the
+    /// coverage command show it; the other formats do not, and skip its cost).
+    public var measureCoverage = true
 
     public init() {}
 }
@@ -46,8 +49,13 @@ public struct Linter: Sendable {
                                                          knownRules: Set(ruleSet.descriptions.map(\.identifier)))
         if let failLevel = options.failLevel { configuration.failLevel = failLevel }
         var linter = Linter(configuration: configuration, ruleSet: ruleSet, jobs: options.jobs)
-        linter.coverage = try CoverageMatcher.make(frameworkFiles: configuration.frameworkFiles,
-                                                   lexiconDirectories: configuration.lexiconDirectories + options.lexiconDirectories)
+        // The user's framework files are still read and checked when coverage
+        // is not shown, so that a mistake in them is an error whatever the format.
+        if options.measureCoverage || !configuration.frameworkFiles.isEmpty {
+            let coverage = try CoverageMatcher.make(frameworkFiles: configuration.frameworkFiles,
+                                                    lexiconDirectories: configuration.lexiconDirectories + options.lexiconDirectories)
+            if options.measureCoverage { linter.coverage = coverage }
+        }
         return linter
     }
 

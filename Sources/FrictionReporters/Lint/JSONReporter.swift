@@ -3,6 +3,7 @@ import FrictionCore
 /// `--format json`: the machine contract in DESIGN.md, deterministic to the byte.
 public struct JSONReporter: Reporter {
     public static let name = "json"
+    public static let showsCoverage = true
     public static let summary = "one JSON object: files with findings, annotations and scores, and a summary"
 
     public init() {}

@@ -7,8 +7,14 @@ public protocol Reporter: Sendable {
     static var name: String { get }
     /// One line for `--help`.
     static var summary: String { get }
+    /// Whether the output carries culture coverage (the linter measures it only then).
+    static var showsCoverage: Bool { get }
     init()
     func render(_ report: LintReport) -> String
+}
+
+extension Reporter {
+    public static var showsCoverage: Bool { false }
 }
 
 /// Display options that depend on where the output goes, not on the format.
