@@ -12,6 +12,13 @@ public struct MarkdownParser: DocumentParser {
     public init() {}
 
     public func parse(_ source: SourceText, path: String) throws -> Document {
+        try parse(source, path: path, segmentBytes: MarkdownSegments.defaultSegmentBytes)
+    }
+
+    /// Parses in segments of about `segmentBytes` where the file allows it
+    /// (see `MarkdownSegments`), one cmark tree at a time, so a 50 MB file
+    /// never holds a whole-file tree; the result is the same as one parse.
+    func parse(_ source: SourceText, path: String, segmentBytes: Int) throws -> Document {
         var builder = DocumentBuilder(path: path, format: .markdown, lineCount: source.lineCount)
         var input = source.bytes
         if let frontMatter = try FrontMatter.parse(source, path: path) {
@@ -20,12 +27,33 @@ public struct MarkdownParser: DocumentParser {
                 input[index] = 0x20
             }
         }
-        guard let root = CMark.parse(input) else {
-            throw FrictionError.malformed(path: path, line: nil, column: nil, reason: "cmark-gfm could not parse the file")
-        }
-        defer { cmark_node_free(root) }
         var walker = MarkdownWalker(source: source, builder: builder)
-        walker.walk(root)
+        let cuts = MarkdownSegments.cuts(in: input, source: source, segmentBytes: segmentBytes)
+        var first = 0
+        while first < cuts.count {
+            // Segment `cuts[first]..<cuts[next]` (0-based lines); when its
+            // last block is still open at its end, the cut is unsafe and the
+            // next segment joins it.
+            var next = first + 1
+            while true {
+                let startLine = cuts[first]
+                let endLine = next < cuts.count ? cuts[next] : source.lineCount
+                let startByte = source.lineStarts[startLine]
+                let endByte = next < cuts.count ? source.lineStarts[endLine] : input.count
+                guard let root = CMark.parse(input[startByte..<endByte]) else {
+                    throw FrictionError.malformed(path: path, line: nil, column: nil, reason: "cmark-gfm could not parse the file")
+                }
+                if next < cuts.count && !MarkdownSegments.endsClosed(root, lineCount: endLine - startLine) {
+                    cmark_node_free(root)
+                    next += 1
+                    continue
+                }
+                walker.walk(root, lineOffset: startLine)
+                cmark_node_free(root)
+                break
+            }
+            first = next
+        }
         return walker.builder.finish()
     }
 }
@@ -43,7 +71,7 @@ enum CMark {
         return found.compactMap { $0 }
     }()
 
-    static func parse(_ bytes: [UInt8]) -> OpaquePointer? {
+    static func parse(_ bytes: ArraySlice<UInt8>) -> OpaquePointer? {
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
         defer { cmark_parser_free(parser) }
         for syntaxExtension in extensions {

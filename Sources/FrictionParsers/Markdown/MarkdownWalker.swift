@@ -24,6 +24,9 @@ struct MarkdownWalker {
     private var cursor = 0
     /// Byte offset past which the current block's text cannot lie.
     private var limit = 0
+    /// Lines of the file before the segment being walked: cmark numbers the
+    /// segment's lines from 1.
+    private var lineOffset = 0
 
     init(source: SourceText, builder: DocumentBuilder) {
         self.source = source
@@ -31,7 +34,10 @@ struct MarkdownWalker {
         self.positions = PositionCursor(source)
     }
 
-    mutating func walk(_ root: OpaquePointer) {
+    /// Walks the tree of a segment that starts `lineOffset` lines into the
+    /// file (0 for the whole file); segments are walked in order.
+    mutating func walk(_ root: OpaquePointer, lineOffset: Int = 0) {
+        self.lineOffset = lineOffset
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -81,7 +87,7 @@ struct MarkdownWalker {
         case "table_cell":
             begin(node, kind: .tableCell, level: 0)
         case "text":
-            if current != nil { place(literal(of: node), line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)) }
+            if current != nil { place(literal(of: node), line: startLine(of: node), column: cmark_node_get_start_column(node)) }
         case "softbreak", "linebreak":
             if current != nil { text.appendSpace(at: positions.position(of: cursor)) }
         case "code", "image", "footnote_reference":
@@ -112,9 +118,9 @@ struct MarkdownWalker {
     private mutating func begin(_ node: OpaquePointer, kind: BlockKind, level: Int) {
         flush()
         current = (kind, level)
-        cursor = source.byteOffset(line: Int(cmark_node_get_start_line(node)),
+        cursor = source.byteOffset(line: startLine(of: node),
                                    byteColumn: Int(cmark_node_get_start_column(node))) ?? cursor
-        let endLine = Int(cmark_node_get_end_line(node))
+        let endLine = fileLine(cmark_node_get_end_line(node))
         if endLine >= 1 && endLine <= source.lineCount {
             limit = max(source.lineContentEnd(line: endLine), cursor)
         } else {
@@ -130,18 +136,28 @@ struct MarkdownWalker {
         text.removeAll()
     }
 
+    /// A cmark line number as a line of the file; 0 (cmark's "unknown")
+    /// stays 0.
+    private func fileLine(_ line: Int32) -> Int {
+        line >= 1 ? Int(line) + lineOffset : Int(line)
+    }
+
+    private func startLine(of node: OpaquePointer) -> Int {
+        fileLine(cmark_node_get_start_line(node))
+    }
+
     private func literal(of node: OpaquePointer) -> [UInt8] {
         guard let pointer = cmark_node_get_literal(node) else { return [] }
         return Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
     }
 
     /// Lays the characters of a text node over the source.
-    private mutating func place(_ literal: [UInt8], line: Int32, column: Int32) {
+    private mutating func place(_ literal: [UInt8], line: Int, column: Int32) {
         guard !literal.isEmpty else { return }
-        if let hinted = source.byteOffset(line: Int(line), byteColumn: Int(column)), hinted >= cursor, hinted < limit {
+        if let hinted = source.byteOffset(line: line, byteColumn: Int(column)), hinted >= cursor, hinted < limit {
             var start = hinted
             if literal[0] != 0x20 && literal[0] != 0x09 {
-                let lineEnd = source.lineContentEnd(line: Int(line))
+                let lineEnd = source.lineContentEnd(line: line)
                 while start < lineEnd && (source.bytes[start] == 0x20 || source.bytes[start] == 0x09) { start += 1 }
             }
             if start < limit && canStart(literal, at: start) { cursor = start }
@@ -213,7 +229,7 @@ struct MarkdownWalker {
 
     /// HTML and XML comments are not prose, but suppressions live in them.
     private mutating func collectComments(_ node: OpaquePointer) {
-        guard let start = source.byteOffset(line: Int(cmark_node_get_start_line(node)),
+        guard let start = source.byteOffset(line: startLine(of: node),
                                             byteColumn: Int(cmark_node_get_start_column(node))) else { return }
         let literal = self.literal(of: node)
         guard literal.contains(UInt8(ascii: "<")) else { return }
