@@ -1,5 +1,6 @@
 import ArgumentParser
 import FrictionKit
+import Foundation
 
 @main
 struct Friction: ParsableCommand {
@@ -19,4 +20,19 @@ struct Friction: ParsableCommand {
                       InitCommand.self, InstallHookCommand.self],
         defaultSubcommand: LintCommand.self
     )
+
+    /// Runs the command, with usage errors (an unknown option, a missing
+    /// argument) exiting 2 as DESIGN.md says, not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -55,6 +55,10 @@ struct LintCommand: ParsableCommand {
     var writeBaseline: String?
 
     func run() throws {
+        if writeBaseline != nil && baseline != nil {
+            Terminal.error("--baseline and --write-baseline cannot be used together: write a new baseline, or hide the findings of an existing one")
+            throw ExitCode(2)
+        }
         var options = input.lintOptions()
         options.failLevel = failLevel
         var report: LintReport

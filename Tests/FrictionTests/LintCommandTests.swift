@@ -84,4 +84,18 @@ struct LintCommandTests {
         #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("bill.xml") && $0.contains("[rigid-rule]") })
         #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("policy.xml") && $0.contains("[rigid-rule]") })
     }
+
+    @Test func usageErrorsExitTwo() throws {
+        let unknownOption = try runFriction(["lint", "--no-such-option", "Policies"])
+        #expect(unknownOption.status == 2)
+        #expect(unknownOption.stderr.contains("--no-such-option"))
+        let missingArgument = try runFriction(["explain"])
+        #expect(missingArgument.status == 2)
+        let both = try runFriction(["lint", "--baseline", "a.json", "--write-baseline", "b.json", "Policies"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("cannot be used together"))
+        let help = try runFriction(["lint", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: friction lint"))
+    }
 }
