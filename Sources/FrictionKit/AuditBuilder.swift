@@ -19,18 +19,13 @@ public struct AuditBuilder: Sendable {
         let reader = linter.reader
         let policies = lint.files.parallelMap(jobs: linter.jobs) { file -> AuditedPolicy in
             guard file.error == nil, let bytes = try? DocumentReader.readBytes(path: file.path),
-                  let document = try? reader.parse(bytes: bytes, path: file.path) else {
+                  let (document, source) = try? reader.read(bytes: bytes, path: file.path) else {
                 return AuditedPolicy(file: file, document: nil)
             }
-            return AuditedPolicy(file: file, document: document, sourceLines: Self.lines(bytes))
+            // Lines as the parser counted them (decoded, any line ending), so
+            // the text shown matches the findings' positions.
+            return AuditedPolicy(file: file, document: document, sourceLines: (1...source.lineCount).map(source.lineText))
         }
         return AuditReport(lint: lint, policies: policies)
-    }
-
-    static func lines(_ bytes: [UInt8]) -> [String] {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        return String(decoding: body, as: UTF8.self)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
     }
 }

@@ -3,9 +3,9 @@ import FrictionParsers
 
 /// Measures one parsed policy against the run's frameworks.
 enum CoverageFile {
-    static func measure(_ document: Document, sourceBytes: [UInt8]?, matcher: CoverageMatcher) -> DocumentCoverage {
+    static func measure(_ document: Document, source: SourceText?, matcher: CoverageMatcher) -> DocumentCoverage {
         // Link text is known only from Markdown source; XML links are elements the profiles drop.
-        let links = document.format == .markdown ? sourceBytes.map { LinkText(markdown: $0) } ?? LinkText() : LinkText()
+        let links = document.format == .markdown ? source.map { LinkText(markdown: $0.bytes) } ?? LinkText() : LinkText()
         return CoverageAnalyzer.analyze(document, matcher: matcher, links: links)
     }
 }

@@ -27,12 +27,19 @@ public struct DocumentReader: Sendable {
 
     /// Parses bytes that came from somewhere else (the git index, a test).
     public func parse(bytes: [UInt8], path: String) throws -> Document {
+        try read(bytes: bytes, path: path).document
+    }
+
+    /// Decodes and parses bytes, returning the decoded text too: quoting a
+    /// line must use the text positions were counted in (a UTF-16 or Latin-1
+    /// file's raw bytes are not it).
+    public func read(bytes: [UInt8], path: String) throws -> (document: Document, source: SourceText) {
         guard let parser = parser(for: path) else {
             throw FrictionError.unreadable(path: path, reason: "unknown file type; expected one of: "
                                            + fileExtensions.sorted().map { "." + $0 }.joined(separator: ", "))
         }
         let source = try parser.decode(bytes, path: path)
-        return try parser.parse(source, path: path)
+        return (try parser.parse(source, path: path), source)
     }
 
     /// Reads a regular file whole. A named pipe, socket or device with a

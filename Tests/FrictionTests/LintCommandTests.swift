@@ -98,4 +98,17 @@ struct LintCommandTests {
         #expect(help.status == 0)
         #expect(help.stdout.contains("USAGE: friction lint"))
     }
+
+    @Test func aUTF16FileIsQuotedFromItsDecodedText() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("friction-utf16-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = "---\nowner: Ops\nreview: 2030-01-01\n---\n# Refunds\n\nRefunds will not be issued under any circumstances.\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try Data(bytes).write(to: directory.appendingPathComponent("utf16.md"))
+        let result = try runFriction(["lint", "utf16.md"], in: directory, environment: ["NO_COLOR": "1"])
+        #expect(result.stdout.contains("      Refunds will not be issued under any circumstances.\n              ^^^^^^^^\n"), "\(result.stdout)")
+        #expect(!result.stdout.contains("\u{0}"))
+    }
 }

@@ -76,9 +76,8 @@ public struct Linter: Sendable {
     /// Lints one file whose bytes come from `load` (the disk, the git index).
     public func lintFile(path: String, load: () throws -> [UInt8]) -> FileReport {
         do {
-            let bytes = try load()
-            let document = try reader.parse(bytes: bytes, path: path)
-            return lint(document, sourceBytes: bytes)
+            let (document, source) = try reader.read(bytes: try load(), path: path)
+            return lint(document, source: source)
         } catch let error as FrictionError {
             return failedReport(path: path, error: error)
         } catch {
@@ -87,7 +86,8 @@ public struct Linter: Sendable {
     }
 
     /// Lints a parsed document.
-    public func lint(_ document: Document, sourceBytes: [UInt8]? = nil) -> FileReport {
+    /// `source` is the decoded text the document was parsed from, for quoting.
+    public func lint(_ document: Document, source: SourceText? = nil) -> FileReport {
         let relative = relativePath(document.path)
         let result = ruleSet.check(document) { rule in
             configuration.setting(for: rule, at: relative) != .off
@@ -112,8 +112,8 @@ public struct Linter: Sendable {
                           score: FrictionScore.score(findings: kept, sentenceCount: sentenceCount),
                           findings: kept, annotations: result.annotations.sorted(by: Annotation.sourceOrder),
                           suppressedCount: findings.count - kept.count, sentenceCount: sentenceCount,
-                          metadata: document.metadata, quotedLines: quotedLines(for: kept, sourceBytes: sourceBytes))
-        report.coverage = coverage.map { CoverageFile.measure(document, sourceBytes: sourceBytes, matcher: $0) }
+                          metadata: document.metadata, quotedLines: quotedLines(for: kept, source: source))
+        report.coverage = coverage.map { CoverageFile.measure(document, source: source, matcher: $0) }
         return report
     }
 
@@ -125,18 +125,13 @@ public struct Linter: Sendable {
         return FileReport(path: path, format: format, score: nil, findings: [finding], annotations: [], error: error)
     }
 
-    private func quotedLines(for findings: [Finding], sourceBytes: [UInt8]?) -> [Int: String] {
-        guard let sourceBytes, !findings.isEmpty else { return [:] }
-        let source = SourceText(utf8: Self.withoutBOM(sourceBytes))
+    private func quotedLines(for findings: [Finding], source: SourceText?) -> [Int: String] {
+        guard let source, !findings.isEmpty else { return [:] }
         var lines: [Int: String] = [:]
         for finding in findings where lines[finding.range.start.line] == nil {
             lines[finding.range.start.line] = source.lineText(finding.range.start.line)
         }
         return lines
-    }
-
-    private static func withoutBOM(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     }
 
     /// The path relative to the configuration's folder, for glob matching.
