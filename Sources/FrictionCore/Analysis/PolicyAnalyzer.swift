@@ -7,7 +7,7 @@ public struct PolicyAnalyzer: Sendable {
     struct Concepts: Sendable {
         let rigid, scripted, ruleAsReason, instruction, antiFriction, exception, empowerment, escalation,
             rationale, protective, commitment, descriptive, bottleneck, handoff, vague, customerFacing,
-            internalSection, externalRoute, legalText, nonRule, serviceAction: Int?
+            internalSection, externalRoute, legalText, nonRule, serviceAction, serviceContext, legalDrafting, serviceVerb: Int?
 
         init(_ lexicon: CompiledLexicon) {
             rigid = lexicon.concept("rigid")
@@ -31,6 +31,9 @@ public struct PolicyAnalyzer: Sendable {
             legalText = lexicon.concept("legal-text")
             nonRule = lexicon.concept("non-rule")
             serviceAction = lexicon.concept("service-action")
+            serviceContext = lexicon.concept("service-context")
+            legalDrafting = lexicon.concept("legal-drafting")
+            serviceVerb = lexicon.concept("service-verb")
         }
     }
 
@@ -50,11 +53,14 @@ public struct PolicyAnalyzer: Sendable {
         for (index, sentence) in document.sentences.enumerated() {
             judgements.append(judge(sentence, index: index) { cache.matches(index, sentence) })
         }
-        if document.isLegislation {
-            // A statute's "shall not" is law, not a frontline rule: keep what
-            // the text does well, drop what would read as friction.
+        let reading = read(document, judgements: judgements, cache: &cache)
+        guard reading == .servicePolicy else {
+            // A statute's "shall not" is law and a runbook's "never" is about
+            // servers, not frontline rules: keep what the text does well,
+            // drop what would read as friction.
             for index in judgements.indices { judgements[index].clearFriction() }
-            return DocumentAnalysis(judgements: judgements, customerFacingSections: Array(repeating: false, count: document.sections.count))
+            return DocumentAnalysis(judgements: judgements, customerFacingSections: Array(repeating: false, count: document.sections.count),
+                                    reading: reading)
         }
         // Blocks grouped by their section once, so a document with many
         // sections costs one pass, not one pass per section.
@@ -67,7 +73,46 @@ public struct PolicyAnalyzer: Sendable {
         for (index, section) in document.sections.enumerated() {
             customerFacing.append(isCustomerFacing(document, heading: section, bodyBlocks: bodyBlocks[index], cache: &cache))
         }
-        return DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing)
+        return DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing, reading: reading)
+    }
+
+    /// How many tokens after a negated modal the verb it limits may stand
+    /// ("may not [, in any event,] be reduced").
+    static let verbAfterModal = 4
+    /// How far from an adverbial ("regardless of", "only") the verb of its
+    /// clause may stand ("are paid at the published rate only"), and how far
+    /// after any weak wording the people or things it limits may be named.
+    static let verbAroundAdverbial = 6
+
+    /// Documents shorter than this are judged on their own words: too few
+    /// sentences to tell what kind of document they are.
+    static let sentencesToTellReading = 10
+    /// Share of sentences naming the people served or what they ask for,
+    /// at or above which a long document reads as a service policy.
+    static let serviceShare = 0.15
+    /// Share of sentences saying "shall", at or above which a long document
+    /// reads as legal drafting.
+    static let draftingShare = 0.10
+
+    /// What kind of document this is, from its vocabulary: only service
+    /// policies are judged for friction.
+    private func read(_ document: Document, judgements: [SentenceJudgement], cache: inout MatchCache) -> DocumentReading {
+        if document.isLegislation { return .legislation }
+        if document.metadata.audience != nil { return .servicePolicy }
+        var prose = 0
+        var service = 0
+        var drafting = 0
+        for (index, judgement) in judgements.enumerated() where judgement.isProse && !document.sentences[index].tokens.isEmpty {
+            prose += 1
+            let matches = cache.matches(index, document.sentences[index])
+            if matches.has(concepts.serviceContext) { service += 1 }
+            if matches.has(concepts.legalDrafting) { drafting += 1 }
+        }
+        // Two sentences at least: one "shall" in a short text proves nothing.
+        if drafting >= 2 && Double(drafting) >= Self.draftingShare * Double(prose) { return .legalDrafting }
+        guard prose >= Self.sentencesToTellReading else { return .servicePolicy }
+        if Double(service) < Self.serviceShare * Double(prose) { return .otherGuidance }
+        return .servicePolicy
     }
 
     /// Lexicon matches of a document's sentences, computed on first use.
@@ -99,7 +144,7 @@ public struct PolicyAnalyzer: Sendable {
         }
         for blockIndex in bodyBlocks {
             for index in document.blocks[blockIndex].sentences
-            where cache.matches(index, document.sentences[index]).has(concepts.customerFacing) {
+            where cache.matches(index, document.sentences[index]).has(concepts.serviceContext) {
                 return true
             }
         }
@@ -184,13 +229,22 @@ public struct PolicyAnalyzer: Sendable {
         // Weak wording ("may not", "never", "only") is a restriction only
         // next to the people or things a service deals in.
         let mentionsService = matches.has(concepts.customerFacing)
+        let serviceVerbs = matches.of(concepts.serviceVerb)
+        let servedSubjects = matches.of(concepts.serviceContext)
+        let serviceWords = matches.of(concepts.customerFacing)
         let candidates = rigidAll.filter { m in
             if m.tokens.lowerBound < conditionEnd { return false }
             // "It may not be practical", "this won't work": possibility, not a rule.
             if nonRules.contains(where: { $0.tokens.overlaps(m.tokens) }) { return false }
             if barrierRemoval.contains(where: { $0.overlaps(m.tokens) || $0.lowerBound == m.tokens.upperBound }) { return false }
             if commitments.contains(where: { $0.tokens.overlaps(m.tokens) }) { return false }
-            if lexicon.entries[m.entry].weight < 0.8 && !mentionsService { return false }
+            if lexicon.entries[m.entry].weight < 0.8 {
+                // Weak wording limits a service only when it names whom it is
+                // about and limits a verb of serving ("agents may not reduce
+                // the fee"), not a thing's state ("may not be compatible").
+                guard mentionsService else { return false }
+                guard limitsServing(m, tokens: tokens, verbs: serviceVerbs, served: servedSubjects, serviceWords: serviceWords) else { return false }
+            }
             return true
         }
         let outside = candidates.filter(outsideQuotes)
@@ -251,6 +305,32 @@ public struct PolicyAnalyzer: Sendable {
         }
         judgement.annotations.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         return judgement
+    }
+
+    /// Whether weak absolute wording limits serving someone: it limits a
+    /// verb of serving ("agents may not reduce the fee"), its subject is the
+    /// people served or what they ask for ("passengers may not repack"), or
+    /// what it rules out is a service thing ("no outside food"). A thing's
+    /// state ("may not be compatible", "will not save") is none of these.
+    private func limitsServing(_ m: LexiconMatch, tokens: [Token], verbs: [LexiconMatch], served: [LexiconMatch],
+                               serviceWords: [LexiconMatch]) -> Bool {
+        let start = m.tokens.lowerBound
+        let end = m.tokens.upperBound
+        // A negated modal ("may not", "will never", "can only be") limits
+        // the verb after it; an adverbial ("regardless of", "for any
+        // reason") limits the verb of its clause, before or after.
+        let limitsVerbAfter = ["not", "never", "only", "be"].contains(tokens[end - 1].normalized)
+        let window = limitsVerbAfter
+            ? start..<min(end + Self.verbAfterModal, tokens.count)
+            : max(0, start - Self.verbAroundAdverbial)..<min(end + Self.verbAroundAdverbial, tokens.count)
+        if verbs.contains(where: { window.overlaps($0.tokens) }) { return true }
+        // Whom it is about: the subject just before ("passengers may not"),
+        // or the people or things named in the clause it limits ("must not
+        // commit the team to a refund", "cannot be withdrawn by customer
+        // service staff").
+        if served.contains(where: { $0.tokens.upperBound <= start && start - $0.tokens.upperBound <= 2 }) { return true }
+        if served.contains(where: { $0.tokens.lowerBound >= end && $0.tokens.lowerBound - end < Self.verbAroundAdverbial }) { return true }
+        return serviceWords.contains { $0.tokens.lowerBound >= end && $0.tokens.lowerBound - end <= 1 }
     }
 
     /// "Customers may cancel at any time" grants the customer, not staff.

@@ -51,4 +51,26 @@ public struct DocumentAnalysis: Sendable {
     public var judgements: [SentenceJudgement]
     /// Indexed like `Document.sections`.
     public var customerFacingSections: [Bool]
+    /// What kind of document it read as; only service policies get friction findings.
+    public var reading: DocumentReading
+
+    public init(judgements: [SentenceJudgement], customerFacingSections: [Bool], reading: DocumentReading = .servicePolicy) {
+        self.judgements = judgements
+        self.customerFacingSections = customerFacingSections
+        self.reading = reading
+    }
+}
+
+/// What kind of document a policy file reads as, from its vocabulary.
+public enum DocumentReading: String, Sendable {
+    /// Rules for serving people (customers, or employees served by HR):
+    /// judged for friction.
+    case servicePolicy = "service policy"
+    /// A statute in a legislation vocabulary (USLM, Akoma Ntoso, ...).
+    case legislation
+    /// Regulation or contract text ("shall" throughout).
+    case legalDrafting = "legal drafting"
+    /// Long guidance that is not about serving anyone (a runbook, a code of
+    /// conduct, a blog post).
+    case otherGuidance = "other guidance"
 }

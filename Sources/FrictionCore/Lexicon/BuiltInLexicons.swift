@@ -63,7 +63,7 @@ description: Word classes shared by every lexicon. Use them in patterns as {name
 classes:
   be: [is, are, was, were, be, been, being, "'s"]
   modal: [must, may, shall, will, can, could, should, would, might]
-  permit: [permitted, allowed, authorised, authorized, accepted, eligible, entitled, possible, available, refundable, transferable, negotiable, returnable, exchangeable]
+  permit: [permitted, allowed, authorised, authorized, accepted, eligible, entitled, refundable, transferable, negotiable, returnable, exchangeable]
   forbid: [prohibited, forbidden, barred, banned, disallowed, excluded, refused, rejected, declined]
   staff: [staff, employee~, agent~, associate~, adviser~, advisor~, officer~, cashier~, receptionist~, technician~, engineer~, handler~, representative~, "team member~", colleague~, clerk~, teller~, attendant~, "crew", "frontline", nurse~, pharmacist~, tutor~, "you", "they", "we", "team~", "desk", "branch~", "store~", "counter", "reception"]
   role: [manager~, supervisor~, lead~, leader~, "team leader~", head~, director~, officer~, partner~, specialist~, desk, team, unit, coordinator~, controller~, "nurse in charge", "charge nurse", chief, principal~, "duty manager", administrator~, adviser~, caseworker~, panel, board, committee, "head office", hr, "customer relations", registrar, dean]
@@ -111,7 +111,7 @@ entries:
   - id: customer-words
     pattern: "{customer}"
   - id: service-words
-    pattern: "(refund~|return~|exchange~|fee~|charge~|complaint~|complain~|booking~|reservation~|appointment~|order~|delivery|deliveries|ticket~|fare~|bill~|billing|invoice~|payment~|credit~|discount~|voucher~|claim~|enquir~|inquir~|request~|rebook~|cancel~|cancellation~|upgrade~|downgrade~|contract~|plan~|account~|check-in|check-out|checkout|baggage|bag~|luggage|room~|seat~|flight~|stay~|visit~|service~|script~|caller~|call~|counter|desk|till|receipt~|warranty|guarantee~|goodwill|compensation|leave|pay|payroll|expense~|allowance~|deadline~|extension~|transcript~|mark~|grade~|resit~|permit~|application~)"
+    pattern: "(refund~|return~|exchange~|fee~|charge~|complaint~|complain~|booking~|reservation~|appointment~|order~|delivery|deliveries|ticket~|fare~|bill~|billing|invoice~|payment~|credit~|discount~|voucher~|claim~|enquir~|inquir~|request~|rebook~|cancel~|cancellation~|upgrade~|downgrade~|contract~|plan~|account~|check-in|check-out|checkout|baggage|bag~|luggage|room~|seat~|flight~|stay~|visit~|service~|script~|caller~|call~|counter|desk|till|receipt~|warranty|guarantee~|goodwill|compensation|leave|pay|payroll|expense~|allowance~|deadline~|extension~|transcript~|mark~|re-mark~|remark~|grade~|resit~|permit~|application~)"
   - id: commerce-words
     pattern: "(price~|item~|purchase~|product~|goods|sale~|coverage|address~|rate~|cost~|paid|card~|cash|journey~|membership~|subsid~|exam~|course~|food|drink~|meal~|parking|fine~|penalty|penalties|etf|deposit~|balance~|loan~|mortgage~|adjustment~|reimburs~|damage~|benefit~|slot~|store~|shop~|branch~|excess|premium~|policyholder~|assignment~|enrolment~|tuition|hotel|restaurant|menu|order~|parcel~|shipment~|sim|tariff~|roaming|meter~|disconnection~|appointment~|prescription~|treatment~|referral~|licence~|license~|fare~)"
   - id: staff-words
@@ -287,6 +287,22 @@ entries:
   - id: internal-heading
     pattern: "(purpose|scope|overview|introduction|definitions|definition|glossary|history|document history|revision history|version history|change log|changelog|records|record keeping|record-keeping|recording|audit~|audits|training|monitoring|reporting|governance|ownership|owner|review|references|related policies|related documents|contacts|contents|approval|about this|cash handling|cash count~|document control|summary|background|roles and responsibilities|compliance|appendix|quality assurance|metrics|measurement|feedback|values|principles|safety|health and safety|security|data protection|privacy notice|staff conduct|code of conduct|conduct)"
 """#),
+        (name: "en/legal-drafting.yml", text: #"""
+description: >
+  The wording of legal drafting. A long document where one sentence in ten or
+  more uses it is a statute, a regulation or a contract: its absolutes bind
+  parties by law, they are not a frontline rule, and they are not reported as
+  friction.
+entries:
+  - id: shall
+    pattern: "shall"
+    note: The modal of legal obligation; policies for staff say "must" or "may".
+  - id: legal-adverbs
+    pattern: "(herein|hereunder|hereby|hereof|hereto|thereof|thereto|thereunder|whereby|pursuant to|notwithstanding|mutatis mutandis)"
+  - id: cross-reference
+    pattern: "(this|that|the) (subpart|subsection|subparagraph|subchapter|clause)"
+    note: Regulations and contracts refer to their own parts ("as described in this subpart").
+"""#),
         (name: "en/legal-text.yml", text: #"""
 description: >
   Statute and contract drafting: legislation, regulations and procurement
@@ -445,7 +461,7 @@ entries:
     pattern: "(due to|owing to|given that)"
 """#),
         (name: "en/rigid.yml", text: #"""
-description: Absolute, categorical wording that rules something out. A match is only a candidate; the analysis decides whether the sentence is rigid (exceptions, protective purpose, promises, descriptions and quoted guidance are not).
+description: Absolute, categorical wording that rules something out. A match is only a candidate; the analysis decides whether the sentence is rigid (exceptions, protective purpose, promises, descriptions and quoted guidance are not). Intensifiers such as "regardless of", "for any reason" and "in all cases" are not here on purpose - they strengthen an absolute but are not one ("open to everyone regardless of location"), and every rule they strengthen has its own absolute wording.
 entries:
   - id: negated-modal
     pattern: "(must|may|shall|can|will) not"
@@ -466,6 +482,13 @@ entries:
   - id: not-permitted-contracted
     pattern: "(not) (permitted|allowed|authorised|authorized) to"
     weight: 0.8
+  - id: not-possible
+    pattern: "{be} not [be] (possible|available)"
+    weight: 0.6
+    note: >
+      Weak: "is not available" is as often a fact about a product or a region
+      as a rule; it counts when it limits serving someone ("refunds are not
+      available after 30 days").
   - id: do-not-allow
     pattern: "(do|does|did|will|would) not (allow|permit|accept|cover|provide|offer|issue|refund|make|give)"
     weight: 0.7
@@ -511,21 +534,12 @@ entries:
   - id: is-final
     pattern: "{be} [all] [strictly|absolutely] final"
     weight: 0.9
-  - id: regardless
-    pattern: "regardless of"
-    weight: 0.6
   - id: whatever-the-reason
     pattern: "(whatever|irrespective of) the (reason|circumstances)"
     weight: 0.8
-  - id: for-any-reason
-    pattern: "for any reason"
-    weight: 0.6
-  - id: in-all-cases
-    pattern: "in all cases"
-    weight: 0.6
   - id: no-x-at-start
     pattern: "^ no {any}"
-    weight: 0.8
+    weight: 0.6
     note: Bullet fragments such as "No outside food." or "No receipt, no return."
   - id: no-x-are-given
     pattern: "no ...3 {be} [ever] (given|issued|made|offered|accepted|paid|refunded|granted|provided|allowed|permitted|available|possible|entertained|considered)"
@@ -641,6 +655,44 @@ entries:
     pattern: "(respond~|reply|replies|replied|hear~ from|answer~|acknowledg~|get back|gets back|call~ ...3 back|ring~ ...3 back|contact~|follow~ up|update~|inform~|notify|notifies|notified|let ...2 know)"
   - id: resolve
     pattern: "(resolv~|settl~|pay~|paid|fix~|repair~|replac~|refund~|reimburs~|credit~|process~|handl~|investigat~|deal~ with|sort~ out|put ...2 right|rebook~|reschedul~|deliver~|ship~|dispatch~|send~|sent|return~|restor~|reconnect~|review~|assess~|decid~|approv~)"
+"""#),
+        (name: "en/service-context.yml", text: #"""
+description: >
+  Words that show a document governs how people are served: the people served
+  and what they ask for. A long document where few sentences use them (an
+  engineering runbook, a code of conduct, a blog post) is not read as a
+  service policy, and its absolutes are not reported as friction.
+entries:
+  - id: people-served
+    pattern: "(customer~|client~|guest~|passenger~|patient~|student~|applicant~|resident~|caller~|shopper~|traveller~|traveler~|tenant~|policyholder~|claimant~|subscriber~|visitor~|learner~|buyer~|consumer~|cardholder~|borrower~|diner~|account holder~|members of the public|the public|citizen~|user~)"
+    note: >
+      The people a service policy is about. "user" is included: software
+      support policies serve users. "member" and "employee" are not: they are
+      as common in internal handbooks as in service rules (an HR policy shows
+      itself by what employees ask for: leave, pay, expenses).
+  - id: what-they-ask-for
+    pattern: "(refund~|exchange~|fee~|charge~|complaint~|booking~|reservation~|appointment~|voucher~|compensation|warranty|warranties|goodwill|reimburs~|expense~|leave|payroll|allowance~|receipt~|return~|credit~|discount~|bill~|billing|invoice~|payment~|ticket~|fare~|rebook~|cancellation~|penalty|penalties|fine~|order~|deliver~|delivery|deliveries|price~|pricing|purchase~|subscription~|renewal~|upgrade~|downgrade~|membership~)"
+    note: What customers (or employees served by HR) ask for and are charged.
+"""#),
+        (name: "en/service-verb.yml", text: #"""
+description: >
+  Verbs of serving: what staff do for a customer, or what a customer is given.
+  Weak absolute wording ("may not", "never", "only", "regardless of") is a
+  rule about serving someone only when one of these verbs is what it limits:
+  "agents may not reduce the fee" is; "the feature may not be compatible",
+  "we may not think it qualifies" and "users cannot be created here" are not.
+entries:
+  - id: remedy
+    pattern: "(approve~|authorise~|authorize~|waive~|refund~|reimburse~|credit~|offer~|issue~|grant~|substitute~|rebook~|reissue~|restore~|reverse~|reduce~|remove~|cancel~|cancelled|canceled|extend~|replace~|repair~|compensate~|upgrade~|downgrade~|discount~|exchange~|adjust~|override~|overridden|match~|honour~|honor~|reinstate~|reopen~|release~|transfer~|return~|waive~)"
+  - id: give-take
+    pattern: "(give|gives|given|giving|gave|pay|pays|paid|paying|provide~|supply|supplies|supplied|lend~|lent|send~|sent|deliver~|allow~|permit~|accept~|admit~|board~|book~|seat~|serve~|serving|served|see|seen|sees|treat~|process~|consider~|agree~|decide~|deal~|dealt|handle~|help~|hold|held|holds|keep|kept|change~|defer~|arrange~|make|made|makes|take|taken|takes|took|try|tries|tried|use|used|uses|using|apply|applies|applied|bring|brought|collect~|carry|carries|carried|enter~|visit~|attend~|join~|stay~|park~|order~|buy|buys|bought|claim~|request~|ask~|call~|contact~|speak|spoke|talk~|open~|close~|sign~|choose|chose|chosen|pick~|reserve~|register~|enrol~|enroll~|resit~|retake~|remark~|re-mark~|appeal~|submit~|file|filed|extend~|exceed~|carry over|roll over|raise~|lodge~)"
+    note: >
+      Also what a customer does to get served (book, use, bring, apply, ask):
+      "customers may not bring food" limits the customer as much as "staff
+      may not serve it".
+  - id: refuse
+    pattern: "(refuse~|reject~|decline~|turn~ away|turned away|deny|denies|denied|denying)"
+    note: Turning a request down is itself the limited act ("will be refused").
 """#),
         (name: "en/vague-commitment.yml", text: #"""
 description: Commitments with no measurable target.
@@ -1008,7 +1060,7 @@ elements:
         ], disable: [], classes: [
             ("be", [L("is", 3, 8, false), L("are", 3, 12, false), L("was", 3, 17, false), L("were", 3, 22, false), L("be", 3, 28, false), L("been", 3, 32, false), L("being", 3, 38, false), L("'s", 3, 45, true)]),
             ("modal", [L("must", 4, 11, false), L("may", 4, 17, false), L("shall", 4, 22, false), L("will", 4, 29, false), L("can", 4, 35, false), L("could", 4, 40, false), L("should", 4, 47, false), L("would", 4, 55, false), L("might", 4, 62, false)]),
-            ("permit", [L("permitted", 5, 12, false), L("allowed", 5, 23, false), L("authorised", 5, 32, false), L("authorized", 5, 44, false), L("accepted", 5, 56, false), L("eligible", 5, 66, false), L("entitled", 5, 76, false), L("possible", 5, 86, false), L("available", 5, 96, false), L("refundable", 5, 107, false), L("transferable", 5, 119, false), L("negotiable", 5, 133, false), L("returnable", 5, 145, false), L("exchangeable", 5, 157, false)]),
+            ("permit", [L("permitted", 5, 12, false), L("allowed", 5, 23, false), L("authorised", 5, 32, false), L("authorized", 5, 44, false), L("accepted", 5, 56, false), L("eligible", 5, 66, false), L("entitled", 5, 76, false), L("refundable", 5, 86, false), L("transferable", 5, 98, false), L("negotiable", 5, 112, false), L("returnable", 5, 124, false), L("exchangeable", 5, 136, false)]),
             ("forbid", [L("prohibited", 6, 12, false), L("forbidden", 6, 24, false), L("barred", 6, 35, false), L("banned", 6, 43, false), L("disallowed", 6, 51, false), L("excluded", 6, 63, false), L("refused", 6, 73, false), L("rejected", 6, 82, false), L("declined", 6, 92, false)]),
             ("staff", [L("staff", 7, 11, false), L("employee~", 7, 18, false), L("agent~", 7, 29, false), L("associate~", 7, 37, false), L("adviser~", 7, 49, false), L("advisor~", 7, 59, false), L("officer~", 7, 69, false), L("cashier~", 7, 79, false), L("receptionist~", 7, 89, false), L("technician~", 7, 104, false), L("engineer~", 7, 117, false), L("handler~", 7, 128, false), L("representative~", 7, 138, false), L("team member~", 7, 155, true), L("colleague~", 7, 171, false), L("clerk~", 7, 183, false), L("teller~", 7, 191, false), L("attendant~", 7, 200, false), L("crew", 7, 212, true), L("frontline", 7, 220, true), L("nurse~", 7, 233, false), L("pharmacist~", 7, 241, false), L("tutor~", 7, 254, false), L("you", 7, 262, true), L("they", 7, 269, true), L("we", 7, 277, true), L("team~", 7, 283, true), L("desk", 7, 292, true), L("branch~", 7, 300, true), L("store~", 7, 311, true), L("counter", 7, 321, true), L("reception", 7, 332, true)]),
             ("role", [L("manager~", 8, 10, false), L("supervisor~", 8, 20, false), L("lead~", 8, 33, false), L("leader~", 8, 40, false), L("team leader~", 8, 49, true), L("head~", 8, 65, false), L("director~", 8, 72, false), L("officer~", 8, 83, false), L("partner~", 8, 93, false), L("specialist~", 8, 103, false), L("desk", 8, 116, false), L("team", 8, 122, false), L("unit", 8, 128, false), L("coordinator~", 8, 134, false), L("controller~", 8, 148, false), L("nurse in charge", 8, 161, true), L("charge nurse", 8, 180, true), L("chief", 8, 196, false), L("principal~", 8, 203, false), L("duty manager", 8, 215, true), L("administrator~", 8, 231, false), L("adviser~", 8, 247, false), L("caseworker~", 8, 257, false), L("panel", 8, 270, false), L("board", 8, 277, false), L("committee", 8, 284, false), L("head office", 8, 295, true), L("hr", 8, 310, false), L("customer relations", 8, 314, true), L("registrar", 8, 336, false), L("dean", 8, 347, false)]),
@@ -1038,7 +1090,7 @@ elements:
         ]),
         LexiconFile(path: "<built-in>/en/customer-facing.yml", concept: "customer-facing", entries: [
             E("customer-words", [L("{customer}", 4, 14, true)], nil, 1.0, nil),
-            E("service-words", [L("(refund~|return~|exchange~|fee~|charge~|complaint~|complain~|booking~|reservation~|appointment~|order~|delivery|deliveries|ticket~|fare~|bill~|billing|invoice~|payment~|credit~|discount~|voucher~|claim~|enquir~|inquir~|request~|rebook~|cancel~|cancellation~|upgrade~|downgrade~|contract~|plan~|account~|check-in|check-out|checkout|baggage|bag~|luggage|room~|seat~|flight~|stay~|visit~|service~|script~|caller~|call~|counter|desk|till|receipt~|warranty|guarantee~|goodwill|compensation|leave|pay|payroll|expense~|allowance~|deadline~|extension~|transcript~|mark~|grade~|resit~|permit~|application~)", 6, 14, true)], nil, 1.0, nil),
+            E("service-words", [L("(refund~|return~|exchange~|fee~|charge~|complaint~|complain~|booking~|reservation~|appointment~|order~|delivery|deliveries|ticket~|fare~|bill~|billing|invoice~|payment~|credit~|discount~|voucher~|claim~|enquir~|inquir~|request~|rebook~|cancel~|cancellation~|upgrade~|downgrade~|contract~|plan~|account~|check-in|check-out|checkout|baggage|bag~|luggage|room~|seat~|flight~|stay~|visit~|service~|script~|caller~|call~|counter|desk|till|receipt~|warranty|guarantee~|goodwill|compensation|leave|pay|payroll|expense~|allowance~|deadline~|extension~|transcript~|mark~|re-mark~|remark~|grade~|resit~|permit~|application~)", 6, 14, true)], nil, 1.0, nil),
             E("commerce-words", [L("(price~|item~|purchase~|product~|goods|sale~|coverage|address~|rate~|cost~|paid|card~|cash|journey~|membership~|subsid~|exam~|course~|food|drink~|meal~|parking|fine~|penalty|penalties|etf|deposit~|balance~|loan~|mortgage~|adjustment~|reimburs~|damage~|benefit~|slot~|store~|shop~|branch~|excess|premium~|policyholder~|assignment~|enrolment~|tuition|hotel|restaurant|menu|order~|parcel~|shipment~|sim|tariff~|roaming|meter~|disconnection~|appointment~|prescription~|treatment~|referral~|licence~|license~|fare~)", 8, 14, true)], nil, 1.0, nil),
             E("staff-words", [L("(agent~|associate~|adviser~|advisor~|officer~|cashier~|receptionist~|technician~|handler~|representative~|clerk~|teller~|attendant~|crew|tutor~|registry|reception|desk|counter|helpdesk|frontline|payroll|hr|front-line)", 10, 14, true)], nil, 1.0, nil),
         ], disable: [], classes: [
@@ -1132,6 +1184,12 @@ elements:
             E("internal-heading", [L("(purpose|scope|overview|introduction|definitions|definition|glossary|history|document history|revision history|version history|change log|changelog|records|record keeping|record-keeping|recording|audit~|audits|training|monitoring|reporting|governance|ownership|owner|review|references|related policies|related documents|contacts|contents|approval|about this|cash handling|cash count~|document control|summary|background|roles and responsibilities|compliance|appendix|quality assurance|metrics|measurement|feedback|values|principles|safety|health and safety|security|data protection|privacy notice|staff conduct|code of conduct|conduct)", 4, 14, true)], nil, 1.0, nil),
         ], disable: [], classes: [
         ]),
+        LexiconFile(path: "<built-in>/en/legal-drafting.yml", concept: "legal-drafting", entries: [
+            E("shall", [L("shall", 8, 14, true)], "The modal of legal obligation; policies for staff say \"must\" or \"may\".", 1.0, nil),
+            E("legal-adverbs", [L("(herein|hereunder|hereby|hereof|hereto|thereof|thereto|thereunder|whereby|pursuant to|notwithstanding|mutatis mutandis)", 11, 14, true)], nil, 1.0, nil),
+            E("cross-reference", [L("(this|that|the) (subpart|subsection|subparagraph|subchapter|clause)", 13, 14, true)], "Regulations and contracts refer to their own parts (\"as described in this subpart\").", 1.0, nil),
+        ], disable: [], classes: [
+        ]),
         LexiconFile(path: "<built-in>/en/legal-text.yml", concept: "legal-text", entries: [
             E("statutory-self-reference", [L("this (subsection|subchapter|subparagraph|subtitle|chapter|act|article|clause|regulation|paragraph)", 8, 14, true)], "Drafting that refers to its own subdivisions. Plain-language policies say \"this policy\" or \"this section\".", 1.0, nil),
             E("legal-adverb", [L("(pursuant|notwithstanding|herein|hereof|hereunder|hereinafter|thereof|therein|thereunder|thereto|whereby|heretofore|aforesaid)", 11, 14, true)], "Archaic drafting words that plain-language service policies do not use.", 1.0, nil),
@@ -1210,34 +1268,32 @@ elements:
             E("be-forbidden", [L("{be} [strictly|expressly|absolutely] {forbid}", 13, 14, true)], nil, 1.0, nil),
             E("not-permitted", [L("{be} not [be] [strictly] {permit}", 16, 14, true)], nil, 1.0, "Name who can approve an exception (\"unless a team lead approves it\")."),
             E("not-permitted-contracted", [L("(not) (permitted|allowed|authorised|authorized) to", 20, 14, true)], nil, 0.8, nil),
-            E("do-not-allow", [L("(do|does|did|will|would) not (allow|permit|accept|cover|provide|offer|issue|refund|make|give)", 23, 14, true)], nil, 0.7, nil),
-            E("non-x", [L("{be} [strictly|completely|entirely|fully|also|all] (non-refundable|nonrefundable|non-negotiable|non-transferable|non-returnable|non-exchangeable|non-disputable|non-cancellable|non-changeable|non-amendable|non-reversible|non-waivable)", 26, 14, true)], nil, 1.0, "Say when an exception can be made and who makes it."),
-            E("non-x-fragment", [L("(non-refundable|nonrefundable|non-negotiable|non-transferable|non-returnable|non-exchangeable|non-disputable|non-cancellable|non-waivable) (,|.|;|and|-|with|after|once|unless)", 29, 14, true)], nil, 0.9, "Say when an exception can be made and who makes it."),
-            E("never", [L("never", 33, 14, true)], nil, 0.7, nil),
-            E("under-no-circumstances", [L("under (no|any) circumstance~", 36, 14, true)], nil, 1.0, "Replace the absolute with a default and an exception route (\"normally ...; the duty manager can approve exceptions\")."),
-            E("in-no-event", [L("in (no|any) (event|case)", 40, 14, true)], nil, 1.0, nil),
-            E("at-no-time", [L("at no time", 43, 14, true)], nil, 1.0, nil),
-            E("no-exceptions", [L("(no|without) exception~", 46, 14, true)], nil, 1.0, "Name who can grant an exception, and when."),
-            E("no-exceptions-for", [L("no exceptions (are|will be) (made|granted|given)", 50, 14, true)], nil, 1.0, nil),
-            E("full-stop", [L("full stop", 53, 14, true)], nil, 0.8, nil),
-            E("zero-tolerance", [L("zero [-] tolerance", 56, 14, true)], nil, 0.8, nil),
-            E("zero-tolerance-joined", [L("zero-tolerance", 59, 14, true)], nil, 0.8, nil),
-            E("strictly", [L("strictly (enforced|applied|no|limited)", 62, 14, true)], nil, 0.8, nil),
-            E("is-final", [L("{be} [all] [strictly|absolutely] final", 65, 14, true)], nil, 0.9, nil),
-            E("regardless", [L("regardless of", 68, 14, true)], nil, 0.6, nil),
-            E("whatever-the-reason", [L("(whatever|irrespective of) the (reason|circumstances)", 71, 14, true)], nil, 0.8, nil),
-            E("for-any-reason", [L("for any reason", 74, 14, true)], nil, 0.6, nil),
-            E("in-all-cases", [L("in all cases", 77, 14, true)], nil, 0.6, nil),
-            E("no-x-at-start", [L("^ no {any}", 80, 14, true)], "Bullet fragments such as \"No outside food.\" or \"No receipt, no return.\"", 0.8, nil),
-            E("no-x-are-given", [L("no ...3 {be} [ever] (given|issued|made|offered|accepted|paid|refunded|granted|provided|allowed|permitted|available|possible|entertained|considered)", 84, 14, true)], nil, 0.9, nil),
-            E("only-one", [L("only (one|once|a single)", 87, 14, true)], nil, 0.7, nil),
-            E("modal-only", [L("(can|may|will) only [be]", 90, 14, true)], nil, 0.6, nil),
-            E("only-at", [L("{be} [made|issued|processed|given|accepted|offered|available|handled|dealt] only (in|at|on|during|after|through|via|by|within|to|from|for)", 93, 14, true)], nil, 0.6, nil),
-            E("take-effect-only", [L("(take|takes) effect only", 96, 14, true)], nil, 0.6, nil),
-            E("will-not-be", [L("will not [,] ...4 be (seen|accepted|processed|considered|refunded|reimbursed|issued|returned|released|changed|rebooked|reduced|waived|made|given|offered|honoured|honored|extended|reinstated)", 99, 14, true)], nil, 0.9, nil),
-            E("only-cycle", [L("only in the next", 102, 14, true)], nil, 0.6, nil),
-            E("will-be-refused", [L("will be (refused|rejected|declined|turned away|cancelled|canceled)", 105, 14, true)], nil, 0.6, nil),
-            E("be-not-given", [L("{be} not [be] (paid|given|issued|offered|refunded|reimbursed|honoured|honored|extended|reissued|waived|reduced|changed|rebooked|replaced|exchanged|returned|released|processed|considered|covered|reopened|transferred)", 108, 14, true)], nil, 0.8, nil),
+            E("not-possible", [L("{be} not [be] (possible|available)", 23, 14, true)], "Weak: \"is not available\" is as often a fact about a product or a region as a rule; it counts when it limits serving someone (\"refunds are not available after 30 days\").\u{a}", 0.6, nil),
+            E("do-not-allow", [L("(do|does|did|will|would) not (allow|permit|accept|cover|provide|offer|issue|refund|make|give)", 30, 14, true)], nil, 0.7, nil),
+            E("non-x", [L("{be} [strictly|completely|entirely|fully|also|all] (non-refundable|nonrefundable|non-negotiable|non-transferable|non-returnable|non-exchangeable|non-disputable|non-cancellable|non-changeable|non-amendable|non-reversible|non-waivable)", 33, 14, true)], nil, 1.0, "Say when an exception can be made and who makes it."),
+            E("non-x-fragment", [L("(non-refundable|nonrefundable|non-negotiable|non-transferable|non-returnable|non-exchangeable|non-disputable|non-cancellable|non-waivable) (,|.|;|and|-|with|after|once|unless)", 36, 14, true)], nil, 0.9, "Say when an exception can be made and who makes it."),
+            E("never", [L("never", 40, 14, true)], nil, 0.7, nil),
+            E("under-no-circumstances", [L("under (no|any) circumstance~", 43, 14, true)], nil, 1.0, "Replace the absolute with a default and an exception route (\"normally ...; the duty manager can approve exceptions\")."),
+            E("in-no-event", [L("in (no|any) (event|case)", 47, 14, true)], nil, 1.0, nil),
+            E("at-no-time", [L("at no time", 50, 14, true)], nil, 1.0, nil),
+            E("no-exceptions", [L("(no|without) exception~", 53, 14, true)], nil, 1.0, "Name who can grant an exception, and when."),
+            E("no-exceptions-for", [L("no exceptions (are|will be) (made|granted|given)", 57, 14, true)], nil, 1.0, nil),
+            E("full-stop", [L("full stop", 60, 14, true)], nil, 0.8, nil),
+            E("zero-tolerance", [L("zero [-] tolerance", 63, 14, true)], nil, 0.8, nil),
+            E("zero-tolerance-joined", [L("zero-tolerance", 66, 14, true)], nil, 0.8, nil),
+            E("strictly", [L("strictly (enforced|applied|no|limited)", 69, 14, true)], nil, 0.8, nil),
+            E("is-final", [L("{be} [all] [strictly|absolutely] final", 72, 14, true)], nil, 0.9, nil),
+            E("whatever-the-reason", [L("(whatever|irrespective of) the (reason|circumstances)", 75, 14, true)], nil, 0.8, nil),
+            E("no-x-at-start", [L("^ no {any}", 78, 14, true)], "Bullet fragments such as \"No outside food.\" or \"No receipt, no return.\"", 0.6, nil),
+            E("no-x-are-given", [L("no ...3 {be} [ever] (given|issued|made|offered|accepted|paid|refunded|granted|provided|allowed|permitted|available|possible|entertained|considered)", 82, 14, true)], nil, 0.9, nil),
+            E("only-one", [L("only (one|once|a single)", 85, 14, true)], nil, 0.7, nil),
+            E("modal-only", [L("(can|may|will) only [be]", 88, 14, true)], nil, 0.6, nil),
+            E("only-at", [L("{be} [made|issued|processed|given|accepted|offered|available|handled|dealt] only (in|at|on|during|after|through|via|by|within|to|from|for)", 91, 14, true)], nil, 0.6, nil),
+            E("take-effect-only", [L("(take|takes) effect only", 94, 14, true)], nil, 0.6, nil),
+            E("will-not-be", [L("will not [,] ...4 be (seen|accepted|processed|considered|refunded|reimbursed|issued|returned|released|changed|rebooked|reduced|waived|made|given|offered|honoured|honored|extended|reinstated)", 97, 14, true)], nil, 0.9, nil),
+            E("only-cycle", [L("only in the next", 100, 14, true)], nil, 0.6, nil),
+            E("will-be-refused", [L("will be (refused|rejected|declined|turned away|cancelled|canceled)", 103, 14, true)], nil, 0.6, nil),
+            E("be-not-given", [L("{be} not [be] (paid|given|issued|offered|refunded|reimbursed|honoured|honored|extended|reissued|waived|reduced|changed|rebooked|replaced|exchanged|returned|released|processed|considered|covered|reopened|transferred)", 106, 14, true)], nil, 0.8, nil),
         ], disable: [], classes: [
         ]),
         LexiconFile(path: "<built-in>/en/rule-as-reason.yml", concept: "rule-as-reason", entries: [
@@ -1281,6 +1337,17 @@ elements:
         LexiconFile(path: "<built-in>/en/service-action.yml", concept: "service-action", entries: [
             E("respond", [L("(respond~|reply|replies|replied|hear~ from|answer~|acknowledg~|get back|gets back|call~ ...3 back|ring~ ...3 back|contact~|follow~ up|update~|inform~|notify|notifies|notified|let ...2 know)", 7, 14, true)], nil, 1.0, nil),
             E("resolve", [L("(resolv~|settl~|pay~|paid|fix~|repair~|replac~|refund~|reimburs~|credit~|process~|handl~|investigat~|deal~ with|sort~ out|put ...2 right|rebook~|reschedul~|deliver~|ship~|dispatch~|send~|sent|return~|restor~|reconnect~|review~|assess~|decid~|approv~)", 9, 14, true)], nil, 1.0, nil),
+        ], disable: [], classes: [
+        ]),
+        LexiconFile(path: "<built-in>/en/service-context.yml", concept: "service-context", entries: [
+            E("people-served", [L("(customer~|client~|guest~|passenger~|patient~|student~|applicant~|resident~|caller~|shopper~|traveller~|traveler~|tenant~|policyholder~|claimant~|subscriber~|visitor~|learner~|buyer~|consumer~|cardholder~|borrower~|diner~|account holder~|members of the public|the public|citizen~|user~)", 8, 14, true)], "The people a service policy is about. \"user\" is included: software support policies serve users. \"member\" and \"employee\" are not: they are as common in internal handbooks as in service rules (an HR policy shows itself by what employees ask for: leave, pay, expenses).\u{a}", 1.0, nil),
+            E("what-they-ask-for", [L("(refund~|exchange~|fee~|charge~|complaint~|booking~|reservation~|appointment~|voucher~|compensation|warranty|warranties|goodwill|reimburs~|expense~|leave|payroll|allowance~|receipt~|return~|credit~|discount~|bill~|billing|invoice~|payment~|ticket~|fare~|rebook~|cancellation~|penalty|penalties|fine~|order~|deliver~|delivery|deliveries|price~|pricing|purchase~|subscription~|renewal~|upgrade~|downgrade~|membership~)", 15, 14, true)], "What customers (or employees served by HR) ask for and are charged.", 1.0, nil),
+        ], disable: [], classes: [
+        ]),
+        LexiconFile(path: "<built-in>/en/service-verb.yml", concept: "service-verb", entries: [
+            E("remedy", [L("(approve~|authorise~|authorize~|waive~|refund~|reimburse~|credit~|offer~|issue~|grant~|substitute~|rebook~|reissue~|restore~|reverse~|reduce~|remove~|cancel~|cancelled|canceled|extend~|replace~|repair~|compensate~|upgrade~|downgrade~|discount~|exchange~|adjust~|override~|overridden|match~|honour~|honor~|reinstate~|reopen~|release~|transfer~|return~|waive~)", 9, 14, true)], nil, 1.0, nil),
+            E("give-take", [L("(give|gives|given|giving|gave|pay|pays|paid|paying|provide~|supply|supplies|supplied|lend~|lent|send~|sent|deliver~|allow~|permit~|accept~|admit~|board~|book~|seat~|serve~|serving|served|see|seen|sees|treat~|process~|consider~|agree~|decide~|deal~|dealt|handle~|help~|hold|held|holds|keep|kept|change~|defer~|arrange~|make|made|makes|take|taken|takes|took|try|tries|tried|use|used|uses|using|apply|applies|applied|bring|brought|collect~|carry|carries|carried|enter~|visit~|attend~|join~|stay~|park~|order~|buy|buys|bought|claim~|request~|ask~|call~|contact~|speak|spoke|talk~|open~|close~|sign~|choose|chose|chosen|pick~|reserve~|register~|enrol~|enroll~|resit~|retake~|remark~|re-mark~|appeal~|submit~|file|filed|extend~|exceed~|carry over|roll over|raise~|lodge~)", 11, 14, true)], "Also what a customer does to get served (book, use, bring, apply, ask): \"customers may not bring food\" limits the customer as much as \"staff may not serve it\".\u{a}", 1.0, nil),
+            E("refuse", [L("(refuse~|reject~|decline~|turn~ away|turned away|deny|denies|denied|denying)", 17, 14, true)], "Turning a request down is itself the limited act (\"will be refused\").", 1.0, nil),
         ], disable: [], classes: [
         ]),
         LexiconFile(path: "<built-in>/en/vague-commitment.yml", concept: "vague-commitment", entries: [
