@@ -89,7 +89,7 @@ public struct PolicyAnalyzer: Sendable {
     static let sentencesToTellReading = 10
     /// Share of sentences naming the people served or what they ask for,
     /// at or above which a long document reads as a service policy.
-    static let serviceShare = 0.15
+    static let serviceShare = 0.2
     /// Share of sentences saying "shall", at or above which a long document
     /// reads as legal drafting.
     static let draftingShare = 0.10
@@ -142,14 +142,23 @@ public struct PolicyAnalyzer: Sendable {
         for index in block.sentences where cache.matches(index, document.sentences[index]).has(concepts.internalSection) {
             return false
         }
+        // A section about serving people talks about them throughout; a
+        // tool walkthrough in a support handbook mentions a customer once.
+        var sentences = 0
+        var aboutService = 0
         for blockIndex in bodyBlocks {
             for index in document.blocks[blockIndex].sentences
-            where cache.matches(index, document.sentences[index]).has(concepts.serviceContext) {
-                return true
+            where !document.sentences[index].tokens.isEmpty && document.sentences[index].blockKind != .tableCell {
+                sentences += 1
+                if cache.matches(index, document.sentences[index]).has(concepts.serviceContext) { aboutService += 1 }
             }
         }
-        return false
+        return aboutService > 0 && Double(aboutService) >= Self.customerFacingShare * Double(sentences)
     }
+
+    /// Share of a section's sentences that must name the people served or
+    /// what they ask for, for the section to count as customer-facing.
+    static let customerFacingShare = 0.25
 
     // MARK: Sentences
 

@@ -83,9 +83,14 @@ entries:
     pattern: "[do|does|will] (never|not) (expire~|lapse~|run out)"
     note: '"Gift cards never expire" restricts nothing the customer wants; it is a promise.'
   - id: we-never
-    pattern: "(we|you) (will|shall|do|would) (never|not) ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose|contact|call|use|spam|increase|raise|add)"
+    pattern: "(we|you) (will|shall|do|would) (never|not) ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose|contact|call|use|spam|increase|raise|add|store|keep|hold|track|read|record|monitor|retain|log|require|decrease|cut|lower)"
+  - id: in-no-event-we
+    pattern: "(in no event|at no time|under no circumstances) (will|shall|would|do|does) we ...3 (charge|sell|rent|share|pass|disclose|store|keep|hold|track|read|record|retain|contact|use|require)"
+    note: >
+      "In no event will we hold onto it for more than three days" limits us,
+      in the customer's favour.
   - id: we-never-contracted
-    pattern: "(we|you) never ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose)"
+    pattern: "(we|you) never ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose|store|keep|track|read|record|require|decrease|cut|lower)"
   - id: no-fee
     pattern: "(there is|there are|there will be|with|at) no ...2 (fee|fees|charge|charges|cost|costs|penalty|penalties) (to|for|if|when|on|at|involved)"
   - id: no-charge-end
@@ -302,6 +307,9 @@ entries:
   - id: cross-reference
     pattern: "(this|that|the) (subpart|subsection|subparagraph|subchapter|clause)"
     note: Regulations and contracts refer to their own parts ("as described in this subpart").
+  - id: citation
+    pattern: "({number} cfr|cfr (part|section|§)|u.s.c|usc {number}|(executive order|e.o) {number}|public law {number}|pub . l|(subpart|subchapter) {number}|paragraph ( {any} ))"
+    note: Citations of statutes and regulations ("29 CFR Part 13", "41 U.S.C. 1902", "paragraph (b)").
 """#),
         (name: "en/legal-text.yml", text: #"""
 description: >
@@ -1075,17 +1083,18 @@ elements:
         ]),
         LexiconFile(path: "<built-in>/en/commitment.yml", concept: "commitment", entries: [
             E("never-expires", [L("[do|does|will] (never|not) (expire~|lapse~|run out)", 4, 14, true)], "\"Gift cards never expire\" restricts nothing the customer wants; it is a promise.", 1.0, nil),
-            E("we-never", [L("(we|you) (will|shall|do|would) (never|not) ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose|contact|call|use|spam|increase|raise|add)", 7, 14, true)], nil, 1.0, nil),
-            E("we-never-contracted", [L("(we|you) never ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose)", 9, 14, true)], nil, 1.0, nil),
-            E("no-fee", [L("(there is|there are|there will be|with|at) no ...2 (fee|fees|charge|charges|cost|costs|penalty|penalties) (to|for|if|when|on|at|involved)", 11, 14, true)], nil, 1.0, nil),
-            E("no-charge-end", [L("(there is|there will be|is|are|at) no [extra|additional|further|hidden] (fee|charge|cost)", 13, 14, true)], nil, 1.0, nil),
-            E("free-of-charge-promise", [L("(is|are) [always] [carried|provided|included|available] (free|free of charge)", 15, 14, true)], nil, 1.0, nil),
-            E("never-charged", [L("{be} never (charged|asked|billed|penalised|penalized)", 17, 14, true)], nil, 1.0, nil),
-            E("no-extra-charge", [L("(at|for) no (extra|additional) (cost|charge)", 19, 14, true)], nil, 1.0, nil),
-            E("will-not-be-charged", [L("(you|customers|passengers|guests|patients|students) will not be (charged|billed|penalised|asked to pay)", 21, 14, true)], nil, 1.0, nil),
-            E("guarantee", [L("we (guarantee|promise|commit to|undertake to)", 23, 14, true)], nil, 1.0, nil),
-            E("never-counts-against", [L("never (count|counts|counted) (towards|against)", 25, 14, true)], nil, 1.0, nil),
-            E("never-passed-to-collectors", [L("(never|not) [be] (passed|sold|referred|sent|reported) (to|on to) ...3 (debt|collection|collections|bailiff~|credit)", 27, 14, true)], nil, 1.0, nil),
+            E("we-never", [L("(we|you) (will|shall|do|would) (never|not) ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose|contact|call|use|spam|increase|raise|add|store|keep|hold|track|read|record|monitor|retain|log|require|decrease|cut|lower)", 7, 14, true)], nil, 1.0, nil),
+            E("in-no-event-we", [L("(in no event|at no time|under no circumstances) (will|shall|would|do|does) we ...3 (charge|sell|rent|share|pass|disclose|store|keep|hold|track|read|record|retain|contact|use|require)", 9, 14, true)], "\"In no event will we hold onto it for more than three days\" limits us, in the customer's favour.\u{a}", 1.0, nil),
+            E("we-never-contracted", [L("(we|you) never ...2 (charge|sell|rent|share|pass|ask|pay|be charged|disclose|store|keep|track|read|record|require|decrease|cut|lower)", 14, 14, true)], nil, 1.0, nil),
+            E("no-fee", [L("(there is|there are|there will be|with|at) no ...2 (fee|fees|charge|charges|cost|costs|penalty|penalties) (to|for|if|when|on|at|involved)", 16, 14, true)], nil, 1.0, nil),
+            E("no-charge-end", [L("(there is|there will be|is|are|at) no [extra|additional|further|hidden] (fee|charge|cost)", 18, 14, true)], nil, 1.0, nil),
+            E("free-of-charge-promise", [L("(is|are) [always] [carried|provided|included|available] (free|free of charge)", 20, 14, true)], nil, 1.0, nil),
+            E("never-charged", [L("{be} never (charged|asked|billed|penalised|penalized)", 22, 14, true)], nil, 1.0, nil),
+            E("no-extra-charge", [L("(at|for) no (extra|additional) (cost|charge)", 24, 14, true)], nil, 1.0, nil),
+            E("will-not-be-charged", [L("(you|customers|passengers|guests|patients|students) will not be (charged|billed|penalised|asked to pay)", 26, 14, true)], nil, 1.0, nil),
+            E("guarantee", [L("we (guarantee|promise|commit to|undertake to)", 28, 14, true)], nil, 1.0, nil),
+            E("never-counts-against", [L("never (count|counts|counted) (towards|against)", 30, 14, true)], nil, 1.0, nil),
+            E("never-passed-to-collectors", [L("(never|not) [be] (passed|sold|referred|sent|reported) (to|on to) ...3 (debt|collection|collections|bailiff~|credit)", 32, 14, true)], nil, 1.0, nil),
         ], disable: [], classes: [
         ]),
         LexiconFile(path: "<built-in>/en/customer-facing.yml", concept: "customer-facing", entries: [
@@ -1188,6 +1197,7 @@ elements:
             E("shall", [L("shall", 8, 14, true)], "The modal of legal obligation; policies for staff say \"must\" or \"may\".", 1.0, nil),
             E("legal-adverbs", [L("(herein|hereunder|hereby|hereof|hereto|thereof|thereto|thereunder|whereby|pursuant to|notwithstanding|mutatis mutandis)", 11, 14, true)], nil, 1.0, nil),
             E("cross-reference", [L("(this|that|the) (subpart|subsection|subparagraph|subchapter|clause)", 13, 14, true)], "Regulations and contracts refer to their own parts (\"as described in this subpart\").", 1.0, nil),
+            E("citation", [L("({number} cfr|cfr (part|section|\u{a7})|u.s.c|usc {number}|(executive order|e.o) {number}|public law {number}|pub . l|(subpart|subchapter) {number}|paragraph ( {any} ))", 16, 14, true)], "Citations of statutes and regulations (\"29 CFR Part 13\", \"41 U.S.C. 1902\", \"paragraph (b)\").", 1.0, nil),
         ], disable: [], classes: [
         ]),
         LexiconFile(path: "<built-in>/en/legal-text.yml", concept: "legal-text", entries: [
