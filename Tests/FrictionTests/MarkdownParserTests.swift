@@ -125,6 +125,20 @@ struct MarkdownParserTests {
         }
     }
 
+    @Test func leadingThematicBreakIsNotFrontMatter() throws {
+        // CommonMark reads a first "---" followed by prose as a thematic
+        // break; only a YAML key on the next line opens front matter.
+        let source = "---\n\nRefunds are never given.\n\n---\n\nExchanges are free.\n"
+        let document = try DocumentReader().parse(bytes: Array(source.utf8), path: "rule.md")
+        #expect(document.sentences.map(\.text) == ["Refunds are never given.", "Exchanges are free."])
+        #expect(document.position(of: "Refunds") == SourcePosition(line: 3, column: 1))
+        let unclosed = try DocumentReader().parse(bytes: Array("---\nRefunds are never given.\n".utf8), path: "break.md")
+        #expect(unclosed.sentences.map(\.text) == ["Refunds are never given."])
+        // Front matter that opens with a comment is still front matter.
+        let commented = try DocumentReader().parse(bytes: Array("---\n# metadata\nowner: Legal\n---\n# T\n".utf8), path: "c.md")
+        #expect(commented.metadata.owner == "Legal")
+    }
+
     @Test func templateAndAttributeMarkupIsNotProse() throws {
         let source = "# T\n\n{:.no_toc .hidden-md}\n\nRefunds {% if x %}are{% endif %} never given {{ site.name }} here.\n"
         let document = try DocumentReader().parse(bytes: Array(source.utf8), path: "liquid.md")

@@ -27,6 +27,12 @@ struct FrontMatter {
             closing = line
             break
         }
+        // "---" then prose is a thematic break, not front matter: the first
+        // line with content must be a YAML key (or the block be empty).
+        var firstContent = 2
+        while firstContent < (closing ?? source.lineCount + 1), isBlankOrComment(source, line: firstContent) { firstContent += 1 }
+        let reachedEnd = firstContent == (closing ?? source.lineCount + 1)
+        guard reachedEnd || opensMapping(source, line: firstContent) else { return nil }
         guard let closing else {
             throw FrictionError.malformed(path: path, line: 1, column: 1,
                                           reason: "front matter opened with '---' on line 1 is never closed")
@@ -62,6 +68,39 @@ struct FrontMatter {
             return items.isEmpty ? nil : items.joined(separator: ", ")
         }
         return nil
+    }
+
+    /// Whether `line` starts like a YAML mapping entry (`title: ...`,
+    /// `"owner": ...`): a key of letters, digits, spaces, `_`, `-` or quotes,
+    /// then a colon at the end of the line or before a space.
+    private static func opensMapping(_ source: SourceText, line: Int) -> Bool {
+        guard line <= source.lineCount else { return false }
+        let start = source.lineStarts[line - 1]
+        let end = source.lineContentEnd(line: line)
+        guard start < end, Self.isKeyStart(source.bytes[start]) else { return false }
+        var index = start
+        while index < end {
+            let byte = source.bytes[index]
+            if byte == 0x3A { return index + 1 == end || source.bytes[index + 1] == 0x20 || source.bytes[index + 1] == 0x09 }
+            guard Self.isKeyByte(byte) else { return false }
+            index += 1
+        }
+        return false
+    }
+
+    private static func isBlankOrComment(_ source: SourceText, line: Int) -> Bool {
+        var index = source.lineStarts[line - 1]
+        let end = source.lineContentEnd(line: line)
+        while index < end && (source.bytes[index] == 0x20 || source.bytes[index] == 0x09) { index += 1 }
+        return index == end || source.bytes[index] == 0x23
+    }
+
+    private static func isKeyStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x22 || byte == 0x27
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isKeyStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x20 || byte == 0x2D
     }
 
     private static func isDelimiter(_ source: SourceText, line: Int, allowDots: Bool) -> Bool {
