@@ -7,7 +7,9 @@ enum Terminal {
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data("friction: \(text)\n".utf8))
+        // One "friction:" prefix per line: several mistakes, several lines.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { "friction: \($0)\n" }
+        FileHandle.standardError.write(Data(lines.joined().utf8))
     }
 
     /// Colour on a terminal only, and never when NO_COLOR is set.

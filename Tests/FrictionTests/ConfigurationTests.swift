@@ -56,6 +56,30 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("every mistake in a configuration is reported in one run, each on its own line")
+    func everyMistakeAtOnce() throws {
+        let text = "rules:\n  rigid-rule: loud\n  no-such-rule: off\nfail-level: sometimes\ncolour: blue\noverrides:\n  - rules: {vague-commitment: off}\n"
+        #expect(throws: FrictionError.several([
+            .configuration(path: ".friction.yml", line: 2, column: 15, reason: "'loud' is not a severity (expected info, warning, error or off)"),
+            .configuration(path: ".friction.yml", line: 3, column: 3, reason: "unknown rule 'no-such-rule'; `friction rules` lists them"),
+            .configuration(path: ".friction.yml", line: 4, column: 13, reason: "'sometimes' is not a severity (expected info, warning, error or off)"),
+            .configuration(path: ".friction.yml", line: 5, column: 1,
+                           reason: "unknown key 'colour' (expected one of: exclude, fail-level, frameworks, include, lexicons, overrides, rules)"),
+            .configuration(path: ".friction.yml", line: 7, column: 5, reason: "an override needs 'paths'"),
+        ])) {
+            _ = try ConfigurationLoader.parse(text, path: ".friction.yml", baseDirectory: "/", knownRules: nil)
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("friction-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try text.write(to: directory.appendingPathComponent(".friction.yml"), atomically: true, encoding: .utf8)
+        let run = try runFriction(["lint", TestPaths.root.appendingPathComponent("Policies").path], in: directory)
+        #expect(run.status == 2)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 5, "\(run.stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix("friction: ") && $0.contains(".friction.yml:") }, "\(run.stderr)")
+    }
+
     @Test func globs() {
         #expect(Glob("*.md").matches("a/b/c.md"))
         #expect(Glob("docs/**/*.xml").matches("docs/x.xml"))

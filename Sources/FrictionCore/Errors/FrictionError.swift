@@ -11,6 +11,18 @@ public enum FrictionError: Error, Sendable, Equatable, CustomStringConvertible {
     case configuration(path: String, line: Int?, column: Int?, reason: String)
     /// The command line asked for something that does not exist.
     case usage(String)
+    /// Several mistakes found in one pass (a configuration file with three
+    /// wrong keys), each with its own place, so all are fixed in one go.
+    indirect case several([FrictionError])
+
+    /// `errors` as one error: itself when there is one, flattened otherwise.
+    public static func combining(_ errors: [FrictionError]) -> FrictionError? {
+        let flat = errors.flatMap { error -> [FrictionError] in
+            if case .several(let inner) = error { return inner }
+            return [error]
+        }
+        return flat.count <= 1 ? flat.first : .several(flat)
+    }
 
     public var path: String? {
         switch self {
@@ -19,6 +31,8 @@ public enum FrictionError: Error, Sendable, Equatable, CustomStringConvertible {
             return path
         case .usage:
             return nil
+        case .several(let errors):
+            return errors.first?.path
         }
     }
 
@@ -28,6 +42,8 @@ public enum FrictionError: Error, Sendable, Equatable, CustomStringConvertible {
             return line
         case .unreadable, .usage:
             return nil
+        case .several(let errors):
+            return errors.first?.line
         }
     }
 
@@ -37,6 +53,8 @@ public enum FrictionError: Error, Sendable, Equatable, CustomStringConvertible {
             return column
         case .unreadable, .usage:
             return nil
+        case .several(let errors):
+            return errors.first?.column
         }
     }
 
@@ -45,11 +63,15 @@ public enum FrictionError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(_, let reason), .undecodable(_, _, _, let reason), .malformed(_, _, _, let reason),
              .configuration(_, _, _, let reason), .usage(let reason):
             return reason
+        case .several(let errors):
+            return errors.map(\.reason).joined(separator: "; ")
         }
     }
 
     /// `path:line:column: reason`, the shape compilers and editors understand.
+    /// One line per mistake for `.several`.
     public var description: String {
+        if case .several(let errors) = self { return errors.map(\.description).joined(separator: "\n") }
         guard let path else { return reason }
         var location = path
         if let line {

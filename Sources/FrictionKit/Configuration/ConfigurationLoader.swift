@@ -1,4 +1,5 @@
 import FrictionCore
+import FrictionRules
 import Foundation
 import Yams
 
@@ -22,7 +23,7 @@ public enum ConfigurationLoader {
 
     /// Loads `explicitPath`, or the file found upward from the working
     /// directory, or the defaults. `knownRules` are the valid rule ids (nil:
-    /// not checked yet).
+    /// the built-in rules).
     public static func load(explicitPath: String?, workingDirectory: String = FileManager.default.currentDirectoryPath,
                             knownRules: Set<String>?) throws -> Configuration {
         guard let path = explicitPath ?? find(from: workingDirectory) else {
@@ -44,79 +45,108 @@ public enum ConfigurationLoader {
         var configuration = Configuration(path: path, baseDirectory: baseDirectory)
         guard let root = try YAMLDocument.compose(text, path: path) else { return configuration }
         let mapping = try map(root, path: path, what: "the configuration")
+        // Every key is checked, and every mistake reported at once: a user
+        // fixing a configuration should not meet its mistakes one run at a time.
+        let knownRules = knownRules ?? Set(RuleSet.ruleTypes.map { $0.description.identifier })
+        var mistakes = Mistakes()
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
-            switch key {
-            case "rules":
-                configuration.rules = try ruleSettings(value, path: path, knownRules: knownRules)
-            case "include":
-                configuration.include = try strings(value, path: path, key: key).map(Glob.init)
-            case "exclude":
-                configuration.exclude = try strings(value, path: path, key: key).map(Glob.init)
-            case "lexicons":
-                configuration.lexiconDirectories = try strings(value, path: path, key: key).map {
-                    $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: baseDirectory).appendingPathComponent($0).standardizedFileURL.path
+            mistakes.attempt {
+                switch key {
+                case "rules":
+                    configuration.rules = try ruleSettings(value, path: path, knownRules: knownRules)
+                case "include":
+                    configuration.include = try strings(value, path: path, key: key).map(Glob.init)
+                case "exclude":
+                    configuration.exclude = try strings(value, path: path, key: key).map(Glob.init)
+                case "lexicons":
+                    configuration.lexiconDirectories = try strings(value, path: path, key: key).map {
+                        $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: baseDirectory).appendingPathComponent($0).standardizedFileURL.path
+                    }
+                case "frameworks":
+                    configuration.frameworkFiles = try strings(value, path: path, key: key).map {
+                        $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: baseDirectory).appendingPathComponent($0).standardizedFileURL.path
+                    }
+                case "fail-level":
+                    configuration.failLevel = try severity(value, path: path)
+                case "overrides":
+                    configuration.overrides = try overrides(value, path: path, knownRules: knownRules)
+                default:
+                    throw error(keyNode, path, "unknown key '\(key)' (expected one of: \(topLevelKeys.sorted().joined(separator: ", ")))")
                 }
-            case "frameworks":
-                configuration.frameworkFiles = try strings(value, path: path, key: key).map {
-                    $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: baseDirectory).appendingPathComponent($0).standardizedFileURL.path
-                }
-            case "fail-level":
-                configuration.failLevel = try severity(value, path: path)
-            case "overrides":
-                guard let items = value.sequence else { throw error(value, path, "'overrides' must be a list") }
-                configuration.overrides = try items.map { item in
-                    let entry = try map(item, path: path, what: "an override")
-                    var paths: [Glob] = []
-                    var rules: [String: RuleSetting] = [:]
-                    for (entryKey, entryValue) in entry {
+            }
+        }
+        try mistakes.check()
+        return configuration
+    }
+
+    private static func overrides(_ value: Node, path: String, knownRules: Set<String>?) throws -> [PathOverride] {
+        guard let items = value.sequence else { throw error(value, path, "'overrides' must be a list") }
+        var mistakes = Mistakes()
+        var result: [PathOverride] = []
+        for item in items {
+            mistakes.attempt {
+                let entry = try map(item, path: path, what: "an override")
+                var paths: [Glob] = []
+                var rules: [String: RuleSetting] = [:]
+                var entryMistakes = Mistakes()
+                for (entryKey, entryValue) in entry {
+                    entryMistakes.attempt {
                         switch entryKey.string {
                         case "paths": paths = try strings(entryValue, path: path, key: "paths").map(Glob.init)
                         case "rules": rules = try ruleSettings(entryValue, path: path, knownRules: knownRules)
                         default: throw error(entryKey, path, "unknown key '\(entryKey.string ?? "")' in an override (expected paths, rules)")
                         }
                     }
-                    guard !paths.isEmpty else { throw error(item, path, "an override needs 'paths'") }
-                    return PathOverride(paths: paths, rules: rules)
                 }
-            default:
-                throw error(keyNode, path, "unknown key '\(key)' (expected one of: \(topLevelKeys.sorted().joined(separator: ", ")))")
+                // An empty or missing list, not one already reported as malformed.
+                if paths.isEmpty && !entryMistakes.mentions(key: "paths") {
+                    entryMistakes.attempt { throw error(item, path, "an override needs 'paths'") }
+                }
+                try entryMistakes.check()
+                result.append(PathOverride(paths: paths, rules: rules))
             }
         }
-        return configuration
+        try mistakes.check()
+        return result
     }
 
     private static func ruleSettings(_ node: Node, path: String, knownRules: Set<String>?) throws -> [String: RuleSetting] {
         var result: [String: RuleSetting] = [:]
+        var mistakes = Mistakes()
         for (keyNode, value) in try map(node, path: path, what: "'rules'") {
-            let rule = keyNode.string ?? ""
-            guard knownRules?.contains(rule) ?? true else {
-                throw error(keyNode, path, "unknown rule '\(rule)'; `friction rules` lists them")
-            }
-            if let mapping = value.mapping {
-                // Read every key first, so the order they are written in
-                // does not matter: `enabled: false` wins over a severity.
-                var chosen: Severity?
-                var enabled = true
-                for (optionKey, optionValue) in mapping {
-                    switch optionKey.string {
-                    case "severity": chosen = try severity(optionValue, path: path)
-                    case "enabled":
-                        guard let flag = optionValue.bool else { throw error(optionValue, path, "'enabled' must be true or false") }
-                        enabled = flag
-                    default: throw error(optionKey, path, "unknown key '\(optionKey.string ?? "")' for rule '\(rule)' (expected severity, enabled)")
-                    }
+            mistakes.attempt {
+                let rule = keyNode.string ?? ""
+                guard knownRules?.contains(rule) ?? true else {
+                    throw error(keyNode, path, "unknown rule '\(rule)'; `friction rules` lists them")
                 }
-                result[rule] = !enabled ? .off : chosen.map(RuleSetting.severity) ?? .on
-            } else if value.string == "off" || value.bool == false {
-                result[rule] = .off
-            } else if value.string == "on" || value.bool == true {
-                result[rule] = .on
-            } else {
-                result[rule] = .severity(try severity(value, path: path))
+                result[rule] = try ruleSetting(value, rule: rule, path: path)
             }
         }
+        try mistakes.check()
         return result
+    }
+
+    private static func ruleSetting(_ value: Node, rule: String, path: String) throws -> RuleSetting {
+        if let mapping = value.mapping {
+            // Read every key first, so the order they are written in
+            // does not matter: `enabled: false` wins over a severity.
+            var chosen: Severity?
+            var enabled = true
+            for (optionKey, optionValue) in mapping {
+                switch optionKey.string {
+                case "severity": chosen = try severity(optionValue, path: path)
+                case "enabled":
+                    guard let flag = optionValue.bool else { throw error(optionValue, path, "'enabled' must be true or false") }
+                    enabled = flag
+                default: throw error(optionKey, path, "unknown key '\(optionKey.string ?? "")' for rule '\(rule)' (expected severity, enabled)")
+                }
+            }
+            return !enabled ? .off : chosen.map(RuleSetting.severity) ?? .on
+        }
+        if value.string == "off" || value.bool == false { return .off }
+        if value.string == "on" || value.bool == true { return .on }
+        return .severity(try severity(value, path: path))
     }
 
     private static func severity(_ node: Node, path: String) throws -> Severity {
@@ -142,5 +172,29 @@ public enum ConfigurationLoader {
 
     private static func error(_ node: Node, _ path: String, _ reason: String) -> FrictionError {
         .configuration(path: path, line: node.mark?.line, column: node.mark?.column, reason: reason)
+    }
+}
+
+/// Mistakes found while reading a file, thrown together at the end.
+private struct Mistakes {
+    private var found: [FrictionError] = []
+
+    mutating func attempt(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch let error as FrictionError {
+            found.append(error)
+        } catch {
+            found.append(.configuration(path: "", line: nil, column: nil, reason: "\(error)"))
+        }
+    }
+
+    /// Whether a mistake was already reported about `key`.
+    func mentions(key: String) -> Bool {
+        found.contains { $0.reason.contains("'\(key)'") }
+    }
+
+    func check() throws {
+        if let error = FrictionError.combining(found) { throw error }
     }
 }
