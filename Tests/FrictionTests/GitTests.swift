@@ -29,7 +29,7 @@ struct GitTests {
         #expect(rigid.count == 1)
         #expect(rigid.first?.path == "policies/refunds.md")
         #expect(rigid.first?.line == 9)
-        #expect(rigid.first?.text == "will not")
+        #expect(rigid.first?.text == "will not be issued under any circumstances")
         #expect(!findings.contains { $0.path == "README.md" })
 
         // From a subfolder, paths are as the user sees them from there.

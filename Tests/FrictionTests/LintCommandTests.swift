@@ -108,7 +108,7 @@ struct LintCommandTests {
         for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         try Data(bytes).write(to: directory.appendingPathComponent("utf16.md"))
         let result = try runFriction(["lint", "utf16.md"], in: directory, environment: ["NO_COLOR": "1"])
-        #expect(result.stdout.contains("      Refunds will not be issued under any circumstances.\n              ^^^^^^^^\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("      Refunds will not be issued under any circumstances.\n              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"), "\(result.stdout)")
         #expect(!result.stdout.contains("\u{0}"))
     }
 }

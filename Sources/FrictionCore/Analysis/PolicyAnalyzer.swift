@@ -288,7 +288,19 @@ public struct PolicyAnalyzer: Sendable {
 
         // Rigid rules.
         let judgeable = !isAntiFriction && !protective && !descriptive && commitments.isEmpty
-        if let first = outside.first {
+        if let strongest = Self.strongest(outside, weight: { lexicon.entries[$0.entry].weight }) {
+            // The finding quotes the whole absolute ("will not be issued under
+            // any circumstances"), not its first two words; the suggestion is
+            // the strongest wording's.
+            var first = strongest
+            var span = Self.span(around: strongest.tokens, joining: outside.map(\.tokens))
+            // "cannot" says less than "cannot be changed": a negated modal is
+            // quoted with the verb of serving it limits.
+            if Self.limitsVerbAfter(span, in: tokens),
+               let verb = serviceVerbs.first(where: { $0.tokens.lowerBound >= span.upperBound && $0.tokens.lowerBound - span.upperBound <= 1 }) {
+                span = span.lowerBound..<verb.tokens.upperBound
+            }
+            first.tokens = Self.trimmingPunctuation(span, in: tokens)
             // Only restrictions that could be friction need a reason given;
             // a safety rule or a promise does not.
             if judgeable { judgement.restriction = trigger(first) }
@@ -325,11 +337,9 @@ public struct PolicyAnalyzer: Sendable {
                                serviceWords: [LexiconMatch]) -> Bool {
         let start = m.tokens.lowerBound
         let end = m.tokens.upperBound
-        // A negated modal ("may not", "will never", "can only be") limits
-        // the verb after it; an adverbial ("regardless of", "for any
-        // reason") limits the verb of its clause, before or after.
-        let limitsVerbAfter = ["not", "never", "only", "be"].contains(tokens[end - 1].normalized)
-        let window = limitsVerbAfter
+        // A negated modal limits the verb after it; other wording ("are
+        // paid at the published rate only") the verb of its clause.
+        let window = Self.limitsVerbAfter(m.tokens, in: tokens)
             ? start..<min(end + Self.verbAfterModal, tokens.count)
             : max(0, start - Self.verbAroundAdverbial)..<min(end + Self.verbAroundAdverbial, tokens.count)
         if verbs.contains(where: { window.overlaps($0.tokens) }) { return true }
@@ -340,6 +350,12 @@ public struct PolicyAnalyzer: Sendable {
         if served.contains(where: { $0.tokens.upperBound <= start && start - $0.tokens.upperBound <= 2 }) { return true }
         if served.contains(where: { $0.tokens.lowerBound >= end && $0.tokens.lowerBound - end < Self.verbAroundAdverbial }) { return true }
         return serviceWords.contains { $0.tokens.lowerBound >= end && $0.tokens.lowerBound - end <= 1 }
+    }
+
+    /// A negated modal ("may not", "will never", "can only be") limits the
+    /// verb after it.
+    static func limitsVerbAfter(_ range: Range<Int>, in tokens: [Token]) -> Bool {
+        ["not", "never", "only", "be"].contains(tokens[range.upperBound - 1].normalized)
     }
 
     /// "Customers may cancel at any time" grants the customer, not staff.
@@ -445,6 +461,39 @@ public struct PolicyAnalyzer: Sendable {
             inside[index] = true
         }
         return inside
+    }
+
+    /// The heaviest match, the earliest among equals.
+    static func strongest(_ matches: [LexiconMatch], weight: (LexiconMatch) -> Double) -> LexiconMatch? {
+        matches.reduce(nil) { best, match in
+            guard let best else { return match }
+            return weight(match) > weight(best) ? match : best
+        }
+    }
+
+    /// `core` widened by every range that overlaps it or lies within two
+    /// tokens of it, repeatedly: the words of one absolute, read together.
+    static func span(around core: Range<Int>, joining ranges: [Range<Int>]) -> Range<Int> {
+        var span = core
+        var grew = true
+        while grew {
+            grew = false
+            for range in ranges where range.lowerBound <= span.upperBound + 2 && range.upperBound + 2 >= span.lowerBound {
+                let joined = min(span.lowerBound, range.lowerBound)..<max(span.upperBound, range.upperBound)
+                if joined != span { span = joined; grew = true }
+            }
+        }
+        return span
+    }
+
+    /// `range` without punctuation at either end ("non-refundable." is
+    /// matched with its full stop, and quoted without it).
+    static func trimmingPunctuation(_ range: Range<Int>, in tokens: [Token]) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while upper - lower > 1, tokens[upper - 1].kind == .punctuation { upper -= 1 }
+        while upper - lower > 1, tokens[lower].kind == .punctuation { lower += 1 }
+        return lower..<upper
     }
 
     static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
