@@ -7,7 +7,7 @@ public struct PolicyAnalyzer: Sendable {
     struct Concepts: Sendable {
         let rigid, scripted, ruleAsReason, instruction, antiFriction, exception, empowerment, escalation,
             rationale, protective, commitment, descriptive, bottleneck, handoff, vague, customerFacing,
-            internalSection, externalRoute, legalText, nonRule, serviceAction, serviceContext, legalDrafting, serviceVerb: Int?
+            internalSection, externalRoute, legalText, nonRule, serviceAction, serviceContext, legalDrafting, serviceVerb, readerObligation: Int?
 
         init(_ lexicon: CompiledLexicon) {
             rigid = lexicon.concept("rigid")
@@ -34,6 +34,7 @@ public struct PolicyAnalyzer: Sendable {
             serviceContext = lexicon.concept("service-context")
             legalDrafting = lexicon.concept("legal-drafting")
             serviceVerb = lexicon.concept("service-verb")
+            readerObligation = lexicon.concept("reader-obligation")
         }
     }
 
@@ -320,7 +321,14 @@ public struct PolicyAnalyzer: Sendable {
             // Vague wording matters where it times something done for the
             // customer ("we will reply as soon as possible"), not in a job ad.
             if let m = matches.of(concepts.vague).first(where: outsideQuotes), !tokens.contains(where: { $0.kind == .number }),
-               matches.has(concepts.serviceAction) {
+               matches.has(concepts.serviceAction),
+               // "You must tell us as soon as possible" is a deadline for the
+               // reader, not a promise to them.
+               !matches.of(concepts.readerObligation).contains(where: { $0.tokens.lowerBound < m.tokens.lowerBound }),
+               // "quickly", "promptly" promise only in a promise ("we will
+               // reply promptly"), not in a description of the work.
+               lexicon.entries[m.entry].weight >= 0.8
+                || tokens[..<m.tokens.lowerBound].contains(where: { Self.promiseWords.contains($0.normalized) }) {
                 judgement.vagueCommitment = trigger(m)
             }
         }
@@ -364,6 +372,9 @@ public struct PolicyAnalyzer: Sendable {
         return customerEntries.contains { $0.tokens.upperBound <= start && start - $0.tokens.upperBound <= 3 }
             && !tokens[max(0, start - 4)..<start].contains { ["staff", "agents", "agent", "you", "we", "team", "manager", "managers"].contains($0.normalized) }
     }
+
+    /// Words that make a sentence a promise about timing.
+    private static let promiseWords: Set<String> = ["will", "shall", "we", "our", "aim", "aims", "promise", "commit", "guarantee"]
 
     /// "This policy explains...", "the account holder says...": the verb
     /// reports what someone else says; it does not tell staff what to say.

@@ -468,6 +468,19 @@ entries:
   - id: due-to
     pattern: "(due to|owing to|given that)"
 """#),
+        (name: "en/reader-obligation.yml", text: #"""
+description: >
+  Duties put on the person the policy serves ("you must tell us as soon as
+  possible", "team members should notify HR promptly"). Vague timing in one
+  of these is a deadline for them, not a commitment to them, and is not a
+  vague-commitment finding.
+entries:
+  - id: served-must
+    pattern: "({customer}|you|team member~|employee~|teammate~|staff member~) [also] (must|should|shall|need to|needs to|have to|has to|are expected to|is expected to|are required to|is required to|are responsible for|is responsible for|are asked to|is asked to)"
+  - id: please
+    pattern: "please"
+    note: '"Please let us know as soon as possible" asks something of the reader.'
+"""#),
         (name: "en/rigid.yml", text: #"""
 description: Absolute, categorical wording that rules something out. A match is only a candidate; the analysis decides whether the sentence is rigid (exceptions, protective purpose, promises, descriptions and quoted guidance are not). Intensifiers such as "regardless of", "for any reason" and "in all cases" are not here on purpose - they strengthen an absolute but are not one ("open to everyone regardless of location"), and every rule they strengthen has its own absolute wording.
 entries:
@@ -1270,6 +1283,11 @@ elements:
             E("the-reason", [L("the reason (is|for)", 20, 14, true)], nil, 1.0, nil),
             E("since", [L("^ since", 22, 14, true)], nil, 1.0, nil),
             E("due-to", [L("(due to|owing to|given that)", 24, 14, true)], nil, 1.0, nil),
+        ], disable: [], classes: [
+        ]),
+        LexiconFile(path: "<built-in>/en/reader-obligation.yml", concept: "reader-obligation", entries: [
+            E("served-must", [L("({customer}|you|team member~|employee~|teammate~|staff member~) [also] (must|should|shall|need to|needs to|have to|has to|are expected to|is expected to|are required to|is required to|are responsible for|is responsible for|are asked to|is asked to)", 8, 14, true)], nil, 1.0, nil),
+            E("please", [L("please", 10, 14, true)], "\"Please let us know as soon as possible\" asks something of the reader.", 1.0, nil),
         ], disable: [], classes: [
         ]),
         LexiconFile(path: "<built-in>/en/rigid.yml", concept: "rigid", entries: [
