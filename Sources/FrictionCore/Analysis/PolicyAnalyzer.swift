@@ -316,7 +316,11 @@ public struct PolicyAnalyzer: Sendable {
 
         // Other rules.
         if !isAntiFriction && !descriptive {
-            if let m = matches.of(concepts.bottleneck).first(where: outsideQuotes) { judgement.approvalBottleneck = trigger(m) }
+            // A decision far away matters when it is a customer's (a refund,
+            // a fee, a booking), not a vendor quote or an equity grant.
+            if let m = matches.of(concepts.bottleneck).first(where: outsideQuotes), matches.has(concepts.serviceContext) {
+                judgement.approvalBottleneck = trigger(m)
+            }
             if let m = matches.of(concepts.handoff).first(where: outsideQuotes) { judgement.internalHandoff = trigger(m) }
             // Vague wording matters where it times something done for the
             // customer ("we will reply as soon as possible"), not in a job ad.

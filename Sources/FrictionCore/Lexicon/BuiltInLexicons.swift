@@ -694,6 +694,9 @@ entries:
   - id: what-they-ask-for
     pattern: "(refund~|exchange~|fee~|charge~|complaint~|booking~|reservation~|appointment~|voucher~|compensation|warranty|warranties|goodwill|reimburs~|expense~|leave|payroll|allowance~|receipt~|return~|credit~|discount~|bill~|billing|invoice~|payment~|ticket~|fare~|rebook~|cancellation~|penalty|penalties|fine~|order~|deliver~|delivery|deliveries|price~|pricing|purchase~|subscription~|renewal~|upgrade~|downgrade~|membership~)"
     note: What customers (or employees served by HR) ask for and are charged.
+  - id: exceptions
+    pattern: "(exception~|case~ outside|outside the policy)"
+    note: What a customer asks for when the rule does not fit ("exceptions need head office approval").
 """#),
         (name: "en/service-verb.yml", text: #"""
 description: >
@@ -1370,6 +1373,7 @@ elements:
         LexiconFile(path: "<built-in>/en/service-context.yml", concept: "service-context", entries: [
             E("people-served", [L("(customer~|client~|guest~|passenger~|patient~|student~|applicant~|resident~|caller~|shopper~|traveller~|traveler~|tenant~|policyholder~|claimant~|subscriber~|visitor~|learner~|buyer~|consumer~|cardholder~|borrower~|diner~|account holder~|members of the public|the public|citizen~|user~)", 8, 14, true)], "The people a service policy is about. \"user\" is included: software support policies serve users. \"member\" and \"employee\" are not: they are as common in internal handbooks as in service rules (an HR policy shows itself by what employees ask for: leave, pay, expenses).\u{a}", 1.0, nil),
             E("what-they-ask-for", [L("(refund~|exchange~|fee~|charge~|complaint~|booking~|reservation~|appointment~|voucher~|compensation|warranty|warranties|goodwill|reimburs~|expense~|leave|payroll|allowance~|receipt~|return~|credit~|discount~|bill~|billing|invoice~|payment~|ticket~|fare~|rebook~|cancellation~|penalty|penalties|fine~|order~|deliver~|delivery|deliveries|price~|pricing|purchase~|subscription~|renewal~|upgrade~|downgrade~|membership~)", 15, 14, true)], "What customers (or employees served by HR) ask for and are charged.", 1.0, nil),
+            E("exceptions", [L("(exception~|case~ outside|outside the policy)", 18, 14, true)], "What a customer asks for when the rule does not fit (\"exceptions need head office approval\").", 1.0, nil),
         ], disable: [], classes: [
         ]),
         LexiconFile(path: "<built-in>/en/service-verb.yml", concept: "service-verb", entries: [
