@@ -34,13 +34,17 @@ public struct MissingOwner: Rule {
     )
 
     public func check(_ context: RuleContext) -> [Finding] {
-        // A statute, a contract or a runbook is not a policy someone must
-        // keep under review: only documents read as service policies.
-        guard context.analysis.reading == .servicePolicy else { return [] }
-        let owner = context.document.metadata.owner?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard owner.isEmpty else { return [] }
-        return [documentFinding(Self.description, context.document)]
+        missingMetadataFindings(Self.description, context, value: context.document.metadata.owner)
     }
+}
+
+/// One finding when a service policy leaves a metadata field empty. A
+/// statute, a contract or a runbook is not a policy someone must keep under
+/// review: documents read as anything else get none.
+func missingMetadataFindings(_ rule: RuleDescription, _ context: RuleContext, value: String?) -> [Finding] {
+    guard context.analysis.reading == .servicePolicy,
+          (value?.trimmingCharacters(in: .whitespaces) ?? "").isEmpty else { return [] }
+    return [documentFinding(rule, context.document)]
 }
 
 /// A finding about the whole document, at its first character.

@@ -34,11 +34,6 @@ public struct MissingReviewDate: Rule {
     )
 
     public func check(_ context: RuleContext) -> [Finding] {
-        // A statute, a contract or a runbook is not a policy someone must
-        // keep under review: only documents read as service policies.
-        guard context.analysis.reading == .servicePolicy else { return [] }
-        let review = context.document.metadata.reviewDate?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard review.isEmpty else { return [] }
-        return [documentFinding(Self.description, context.document)]
+        missingMetadataFindings(Self.description, context, value: context.document.metadata.reviewDate)
     }
 }
