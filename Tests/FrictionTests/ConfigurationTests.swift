@@ -80,6 +80,25 @@ struct ConfigurationTests {
         #expect(lines.allSatisfy { $0.hasPrefix("friction: ") && $0.contains(".friction.yml:") }, "\(run.stderr)")
     }
 
+    @Test("excludes match however the path is written: relative, with '..', absolute, or through a link")
+    func excludesMatchEveryPathSpelling() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("friction-paths-\(UUID().uuidString)")
+        let drafts = directory.appendingPathComponent("repo/drafts")
+        try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let repository = directory.appendingPathComponent("repo")
+        try "exclude: [\"drafts/**\"]\n".write(to: repository.appendingPathComponent(".friction.yml"), atomically: true, encoding: .utf8)
+        try "# Refunds\n\nRefunds will not be issued under any circumstances.\n".write(
+            to: drafts.appendingPathComponent("refunds.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("link"), withDestinationURL: repository)
+        for spelling in ["drafts/refunds.md", "./drafts/../drafts/refunds.md", drafts.appendingPathComponent("refunds.md").path,
+                         directory.appendingPathComponent("link/drafts/refunds.md").path] {
+            let run = try runFriction(["lint", "--format", "compact", spelling], in: repository)
+            #expect(run.status == 0, "\(spelling): \(run.stdout)\(run.stderr)")
+            #expect(!run.stdout.contains("rigid-rule"), "\(spelling)")
+        }
+    }
+
     @Test func globs() {
         #expect(Glob("*.md").matches("a/b/c.md"))
         #expect(Glob("docs/**/*.xml").matches("docs/x.xml"))

@@ -28,6 +28,8 @@ public struct Linter: Sendable {
     public let jobs: Int
     /// Culture coverage to measure per file (nil: not measured).
     public var coverage: CoverageMatcher?
+    /// The folder relative paths on the command line are relative to.
+    public var workingDirectory = FileManager.default.currentDirectoryPath
 
     public init(configuration: Configuration, ruleSet: RuleSet, reader: DocumentReader = DocumentReader(), jobs: Int) {
         self.configuration = configuration
@@ -49,6 +51,7 @@ public struct Linter: Sendable {
                                                          knownRules: Set(ruleSet.descriptions.map(\.identifier)))
         if let failLevel = options.failLevel { configuration.failLevel = failLevel }
         var linter = Linter(configuration: configuration, ruleSet: ruleSet, jobs: options.jobs)
+        linter.workingDirectory = options.workingDirectory
         // The user's framework files are still read and checked when coverage
         // is not shown, so that a mistake in them is an error whatever the format.
         if options.measureCoverage || !configuration.frameworkFiles.isEmpty {
@@ -135,15 +138,15 @@ public struct Linter: Sendable {
     }
 
     /// The path relative to the configuration's folder, for glob matching.
+    /// Paths are normalised as text (no file system calls per file); only a
+    /// path that then falls outside the folder is resolved through its
+    /// symbolic links, in case it reaches the folder by another name.
     func relativePath(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : configurationRelativeBase + path
-        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
-        let base = configuration.baseDirectory.hasSuffix("/") ? configuration.baseDirectory : configuration.baseDirectory + "/"
-        return standardized.hasPrefix(base) ? String(standardized.dropFirst(base.count)) : path
-    }
-
-    private var configurationRelativeBase: String {
-        let working = FileManager.default.currentDirectoryPath
-        return working.hasSuffix("/") ? working : working + "/"
+        let base = FilePath.lexical(configuration.baseDirectory, from: workingDirectory)
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        let lexical = FilePath.lexical(path, from: workingDirectory)
+        if lexical.hasPrefix(prefix) { return String(lexical.dropFirst(prefix.count)) }
+        let resolved = URL(fileURLWithPath: lexical).resolvingSymlinksInPath().path
+        return resolved.hasPrefix(prefix) ? String(resolved.dropFirst(prefix.count)) : path
     }
 }
