@@ -30,8 +30,20 @@ public struct RuleSet: Sendable {
 
     /// Findings carry each rule's default severity; sorted in source order
     /// (`Finding.sourceOrder` / `Annotation.sourceOrder`).
-    public func check(_ document: Document, enabled: (String) -> Bool = { _ in true }) -> (findings: [Finding], annotations: [Annotation]) {
-        let analysis = analyzer.analyze(document)
+    public func check(_ document: Document, reading: DocumentReading? = nil,
+                      enabled: (String) -> Bool = { _ in true }) -> (findings: [Finding], annotations: [Annotation]) {
+        check(document, analysis: analyzer.analyze(document, reading: reading), enabled: enabled)
+    }
+
+    /// The judgement alone, for a caller that reads a document a part at a
+    /// time and must gather what each part says about the whole.
+    public func analyze(_ document: Document, reading: DocumentReading? = nil) -> DocumentAnalysis {
+        analyzer.analyze(document, reading: reading)
+    }
+
+    /// Findings and annotations from a judgement made with `analyze`.
+    public func check(_ document: Document, analysis: DocumentAnalysis,
+                      enabled: (String) -> Bool = { _ in true }) -> (findings: [Finding], annotations: [Annotation]) {
         let context = RuleContext(document: document, analysis: analysis)
         var findings: [Finding] = []
         for rule in rules where enabled(type(of: rule).description.identifier) {

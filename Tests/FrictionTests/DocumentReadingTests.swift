@@ -1,4 +1,7 @@
 import Foundation
+import FrictionCore
+import FrictionParsers
+import FrictionRules
 import Testing
 
 /// Which documents are judged for friction: service policies are; long
@@ -45,6 +48,26 @@ struct DocumentReadingTests {
     @Test("a short note is judged on its own words")
     func shortNoteIsJudged() throws {
         #expect(try rules(of: "short-note.md").contains("rigid-rule"))
+    }
+
+    @Test("evidence read a part at a time adds up to the reading of the whole")
+    func evidenceAddsUp() throws {
+        let ruleSet = RuleSet(lexicon: try LexiconLoader.load(includeBuiltIn: true, directories: []))
+        func evidence(_ text: String) throws -> ReadingEvidence {
+            ruleSet.analyze(try DocumentReader().parse(bytes: Array(text.utf8), path: "part.md")).evidence
+        }
+        let service = try String(contentsOfFile: TestPaths.fixture("reading/service.md"), encoding: .utf8)
+        let runbook = try String(contentsOfFile: TestPaths.fixture("reading/runbook.md"), encoding: .utf8)
+        var parts = try evidence(service)
+        parts.add(try evidence(runbook))
+        let whole = try evidence(service + "\n" + runbook)
+        #expect(parts == whole)
+        #expect(whole.reading == .servicePolicy)
+        #expect(try evidence(runbook).reading == .otherGuidance)
+        // A part judged as its whole was read keeps its findings.
+        let runbookDocument = try DocumentReader().parse(bytes: Array(runbook.utf8), path: "runbook.md")
+        #expect(ruleSet.check(runbookDocument).findings.isEmpty)
+        #expect(!ruleSet.check(runbookDocument, reading: .servicePolicy).findings.isEmpty)
     }
 
     @Test("a declared audience gets a runbook judged, and weak wording still needs a service to limit")

@@ -45,7 +45,10 @@ public struct PolicyAnalyzer: Sendable {
         self.concepts = Concepts(lexicon)
     }
 
-    public func analyze(_ document: Document) -> DocumentAnalysis {
+    /// Judges `document`. `reading` overrides what the document reads as:
+    /// a part of a large file is judged as the whole file was read (see
+    /// `ReadingEvidence`), not on its own vocabulary.
+    public func analyze(_ document: Document, reading override: DocumentReading? = nil) -> DocumentAnalysis {
         // Each sentence is matched against the lexicon at most once, and
         // only when a judgement or a section needs it.
         var cache = MatchCache(lexicon: lexicon, count: document.sentences.count)
@@ -54,14 +57,15 @@ public struct PolicyAnalyzer: Sendable {
         for (index, sentence) in document.sentences.enumerated() {
             judgements.append(judge(sentence, index: index) { cache.matches(index, sentence) })
         }
-        let reading = read(document, judgements: judgements, cache: &cache)
+        let evidence = gatherEvidence(document, judgements: judgements, cache: &cache)
+        let reading = override ?? evidence.reading
         guard reading == .servicePolicy else {
             // A statute's "shall not" is law and a runbook's "never" is about
             // servers, not frontline rules: keep what the text does well,
             // drop what would read as friction.
             for index in judgements.indices { judgements[index].clearFriction() }
             return DocumentAnalysis(judgements: judgements, customerFacingSections: Array(repeating: false, count: document.sections.count),
-                                    reading: reading)
+                                    reading: reading, evidence: evidence)
         }
         // Blocks grouped by their section once, so a document with many
         // sections costs one pass, not one pass per section.
@@ -74,7 +78,7 @@ public struct PolicyAnalyzer: Sendable {
         for (index, section) in document.sections.enumerated() {
             customerFacing.append(isCustomerFacing(document, heading: section, bodyBlocks: bodyBlocks[index], cache: &cache))
         }
-        return DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing, reading: reading)
+        return DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing, reading: reading, evidence: evidence)
     }
 
     /// How many tokens after a negated modal the verb it limits may stand
@@ -85,35 +89,15 @@ public struct PolicyAnalyzer: Sendable {
     /// after any weak wording the people or things it limits may be named.
     static let verbAroundAdverbial = 6
 
-    /// Documents shorter than this are judged on their own words: too few
-    /// sentences to tell what kind of document they are.
-    static let sentencesToTellReading = 10
-    /// Share of sentences naming the people served or what they ask for,
-    /// at or above which a long document reads as a service policy.
-    static let serviceShare = 0.2
-    /// Share of sentences saying "shall", at or above which a long document
-    /// reads as legal drafting.
-    static let draftingShare = 0.10
-
-    /// What kind of document this is, from its vocabulary: only service
-    /// policies are judged for friction.
-    private func read(_ document: Document, judgements: [SentenceJudgement], cache: inout MatchCache) -> DocumentReading {
-        if document.isLegislation { return .legislation }
-        if document.metadata.audience != nil { return .servicePolicy }
-        var prose = 0
-        var service = 0
-        var drafting = 0
+    /// What the document's vocabulary says about what kind of document it is.
+    private func gatherEvidence(_ document: Document, judgements: [SentenceJudgement], cache: inout MatchCache) -> ReadingEvidence {
+        var evidence = ReadingEvidence(isLegislation: document.isLegislation, declaresAudience: document.metadata.audience != nil)
+        guard !evidence.isLegislation && !evidence.declaresAudience else { return evidence }
         for (index, judgement) in judgements.enumerated() where judgement.isProse && !document.sentences[index].tokens.isEmpty {
-            prose += 1
             let matches = cache.matches(index, document.sentences[index])
-            if matches.has(concepts.serviceContext) { service += 1 }
-            if matches.has(concepts.legalDrafting) { drafting += 1 }
+            evidence.count(sentenceAboutService: matches.has(concepts.serviceContext), drafted: matches.has(concepts.legalDrafting))
         }
-        // Two sentences at least: one "shall" in a short text proves nothing.
-        if drafting >= 2 && Double(drafting) >= Self.draftingShare * Double(prose) { return .legalDrafting }
-        guard prose >= Self.sentencesToTellReading else { return .servicePolicy }
-        if Double(service) < Self.serviceShare * Double(prose) { return .otherGuidance }
-        return .servicePolicy
+        return evidence
     }
 
     /// Lexicon matches of a document's sentences, computed on first use.

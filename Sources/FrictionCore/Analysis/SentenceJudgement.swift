@@ -53,11 +53,66 @@ public struct DocumentAnalysis: Sendable {
     public var customerFacingSections: [Bool]
     /// What kind of document it read as; only service policies get friction findings.
     public var reading: DocumentReading
+    /// What the reading was decided from.
+    public var evidence: ReadingEvidence
 
-    public init(judgements: [SentenceJudgement], customerFacingSections: [Bool], reading: DocumentReading = .servicePolicy) {
+    public init(judgements: [SentenceJudgement], customerFacingSections: [Bool], reading: DocumentReading = .servicePolicy,
+                evidence: ReadingEvidence = ReadingEvidence()) {
         self.judgements = judgements
         self.customerFacingSections = customerFacingSections
         self.reading = reading
+        self.evidence = evidence
+    }
+}
+
+/// What a document's sentences say about what kind of document it is.
+/// Counts add up, so a large file read a part at a time is read as a whole:
+/// gather each part's evidence, combine, and decide once.
+public struct ReadingEvidence: Sendable, Equatable {
+    public var isLegislation = false
+    public var declaresAudience = false
+    /// Prose sentences, those naming the people served or what they ask
+    /// for, and those in the wording of legal drafting.
+    public private(set) var sentences = 0
+    public private(set) var aboutService = 0
+    public private(set) var drafted = 0
+
+    /// Documents shorter than this are judged on their own words: too few
+    /// sentences to tell what kind of document they are.
+    public static let sentencesToTell = 10
+    /// Share of sentences about the people served, at or above which a long
+    /// document reads as a service policy.
+    public static let serviceShare = 0.2
+    /// Share of sentences of legal drafting, at or above which a document
+    /// (two such sentences at least) reads as a regulation or a contract.
+    public static let draftingShare = 0.10
+
+    public init(isLegislation: Bool = false, declaresAudience: Bool = false) {
+        self.isLegislation = isLegislation
+        self.declaresAudience = declaresAudience
+    }
+
+    public mutating func count(sentenceAboutService: Bool, drafted isDrafted: Bool) {
+        sentences += 1
+        if sentenceAboutService { aboutService += 1 }
+        if isDrafted { drafted += 1 }
+    }
+
+    public mutating func add(_ other: ReadingEvidence) {
+        isLegislation = isLegislation || other.isLegislation
+        declaresAudience = declaresAudience || other.declaresAudience
+        sentences += other.sentences
+        aboutService += other.aboutService
+        drafted += other.drafted
+    }
+
+    public var reading: DocumentReading {
+        if isLegislation { return .legislation }
+        if declaresAudience { return .servicePolicy }
+        // Two sentences at least: one "shall" in a short text proves nothing.
+        if drafted >= 2 && Double(drafted) >= Self.draftingShare * Double(sentences) { return .legalDrafting }
+        guard sentences >= Self.sentencesToTell else { return .servicePolicy }
+        return Double(aboutService) < Self.serviceShare * Double(sentences) ? .otherGuidance : .servicePolicy
     }
 }
 
