@@ -85,16 +85,16 @@ struct LintCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
-        let rendered = reporter.render(report)
+        // Written as it is rendered: a huge report never exists whole in memory.
         if let output {
             do {
-                try OutputFile.writeAtomically(rendered, to: output)
+                try OutputFile.writeAtomically(to: output) { reporter.write(report, to: &$0) }
             } catch let error as FrictionError {
                 Terminal.error(error.description)
                 throw ExitCode(2)
             }
         } else {
-            Terminal.write(rendered)
+            Terminal.writeOutput { reporter.write(report, to: &$0) }
         }
         if format != TextReporter.name {
             // Machine formats carry unreadable files as parse-error findings;
