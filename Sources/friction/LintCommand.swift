@@ -66,6 +66,7 @@ struct LintCommand: ParsableCommand {
         do {
             reporter = try makeReporter()
             options.measureCoverage = type(of: reporter).showsCoverage
+            options.quoteLines = type(of: reporter).quotesLines
             let linter = try Linter.make(options)
             if staged || changedSince != nil {
                 report = try linter.lintChanges(GitSelection(staged: staged, changedSince: changedSince), paths: paths)

@@ -62,13 +62,6 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     public static func escape(_ string: String, into output: inout String) {
-        // Most strings need no escape: copy them whole rather than a scalar at a time.
-        if !needsEscaping(string) {
-            output += "\""
-            output += string
-            output += "\""
-            return
-        }
         output += "\""
         for scalar in string.unicodeScalars {
             switch scalar {
@@ -89,17 +82,6 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
         }
         output += "\""
-    }
-
-    /// Whether `string` holds a character `escape` rewrites: a control
-    /// character, a quote, a backslash, U+2028 or U+2029 (UTF-8 E2 80 A8/A9).
-    private static func needsEscaping(_ string: String) -> Bool {
-        var utf8 = string.utf8.makeIterator()
-        while let byte = utf8.next() {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            if byte == 0xE2, utf8.next() == 0x80, let last = utf8.next(), last == 0xA8 || last == 0xA9 { return true }
-        }
-        return false
     }
 }
 

@@ -14,6 +14,9 @@ public struct LintOptions: Sendable {
     /// Measure culture coverage (the JSON format, the audit report and the
     /// coverage command show it; the other formats do not, and skip its cost).
     public var measureCoverage = true
+    /// Keep the source lines findings start on (the text format quotes
+    /// them; in the other formats they would only hold memory).
+    public var quoteLines = true
 
     public init() {}
 }
@@ -28,6 +31,8 @@ public struct Linter: Sendable {
     public let jobs: Int
     /// Culture coverage to measure per file (nil: not measured).
     public var coverage: CoverageMatcher?
+    /// Fill `FileReport.quotedLines`.
+    public var quoteLines = true
 
     public init(configuration: Configuration, ruleSet: RuleSet, reader: DocumentReader = DocumentReader(), jobs: Int) {
         self.configuration = configuration
@@ -49,6 +54,7 @@ public struct Linter: Sendable {
                                                          knownRules: Set(ruleSet.descriptions.map(\.identifier)))
         if let failLevel = options.failLevel { configuration.failLevel = failLevel }
         var linter = Linter(configuration: configuration, ruleSet: ruleSet, jobs: options.jobs)
+        linter.quoteLines = options.quoteLines
         // The user's framework files are still read and checked when coverage
         // is not shown, so that a mistake in them is an error whatever the format.
         if options.measureCoverage || !configuration.frameworkFiles.isEmpty {
@@ -89,10 +95,11 @@ public struct Linter: Sendable {
     /// `source` is the decoded text the document was parsed from, for quoting.
     public func lint(_ document: Document, source: SourceText? = nil) -> FileReport {
         let relative = relativePath(document.path)
-        let result = ruleSet.check(document) { rule in
+        var (findings, annotations) = ruleSet.check(document) { rule in
             configuration.setting(for: rule, at: relative) != .off
         }
-        var findings = result.findings
+        // Filtered and sorted in place: a huge file has hundreds of thousands
+        // of findings, and each copy of them costs tens of megabytes.
         for diagnostic in document.diagnostics {
             findings.append(Finding(rule: "parse-error", severity: .warning, message: diagnostic.message,
                                     range: SourceRange(start: SourcePosition(line: diagnostic.line, column: diagnostic.column ?? 1),
@@ -104,15 +111,19 @@ public struct Linter: Sendable {
                 findings[index].severity = severity
             }
         }
-        findings = findings.filter { configuration.setting(for: $0.rule, at: relative) != .off }
+        findings.removeAll { configuration.setting(for: $0.rule, at: relative) == .off }
         let suppressions = Suppressions(document: document)
-        let kept = findings.filter { !suppressions.suppresses($0) }.sorted(by: Finding.sourceOrder)
+        let reported = findings.count
+        findings.removeAll { suppressions.suppresses($0) }
+        findings.sort(by: Finding.sourceOrder)
+        annotations.sort(by: Annotation.sourceOrder)
+        let kept = findings
         let sentenceCount = document.sentences.lazy.filter { $0.blockKind != .heading }.count
         var report = FileReport(path: document.path, format: document.format,
                           score: FrictionScore.score(findings: kept, sentenceCount: sentenceCount),
-                          findings: kept, annotations: result.annotations.sorted(by: Annotation.sourceOrder),
-                          suppressedCount: findings.count - kept.count, sentenceCount: sentenceCount,
-                          metadata: document.metadata, quotedLines: quotedLines(for: kept, source: source))
+                          findings: kept, annotations: annotations,
+                          suppressedCount: reported - kept.count, sentenceCount: sentenceCount,
+                          metadata: document.metadata, quotedLines: quoteLines ? quotedLines(for: kept, source: source) : [:])
         report.coverage = coverage.map { CoverageFile.measure(document, source: source, matcher: $0) }
         return report
     }

@@ -9,6 +9,8 @@ public protocol Reporter: Sendable {
     static var summary: String { get }
     /// Whether the output carries culture coverage (the linter measures it only then).
     static var showsCoverage: Bool { get }
+    /// Whether the output quotes the source lines of findings (the linter keeps them only then).
+    static var quotesLines: Bool { get }
     init()
     func render(_ report: LintReport) -> String
     /// Writes the rendered report to `output`. A format whose output can be
@@ -18,6 +20,7 @@ public protocol Reporter: Sendable {
 
 extension Reporter {
     public static var showsCoverage: Bool { false }
+    public static var quotesLines: Bool { false }
 
     public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output) {
         output.write(render(report))
