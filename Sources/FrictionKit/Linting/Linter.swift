@@ -131,6 +131,9 @@ public struct Linter: Sendable {
         var sentenceBase = 0
         var coverage: [(coverage: DocumentCoverage, sentenceBase: Int)] = []
         var links: LinkText?
+        /// One copy of each message and text: a repetitive file repeats them
+        /// across hundreds of thousands of findings.
+        var strings = StringPool()
 
         init(linter: Linter, path: String) {
             self.linter = linter
@@ -165,6 +168,11 @@ public struct Linter: Sendable {
             } else {
                 partFindings.removeAll { documentFindings.contains($0) }
             }
+            for index in partFindings.indices {
+                strings.share(&partFindings[index].message)
+                strings.share(&partFindings[index].text)
+            }
+            for index in partAnnotations.indices { strings.share(&partAnnotations[index].text) }
             findings += partFindings
             annotations += partAnnotations
             comments += part.comments
@@ -226,5 +234,17 @@ public struct Linter: Sendable {
     private var configurationRelativeBase: String {
         let working = FileManager.default.currentDirectoryPath
         return working.hasSuffix("/") ? working : working + "/"
+    }
+}
+
+/// Strings kept once: an equal string is replaced by the copy already kept,
+/// so they share one buffer.
+struct StringPool {
+    private var kept: Set<String> = []
+
+    mutating func share(_ string: inout String) {
+        // Strings of up to 15 UTF-8 bytes are stored inline and cost nothing.
+        guard string.utf8.count > 15 else { return }
+        string = kept.insert(string).memberAfterInsert
     }
 }
