@@ -66,8 +66,8 @@ struct LintCommand: ParsableCommand {
         do {
             reporter = try makeReporter()
             options.measureCoverage = type(of: reporter).showsCoverage
-            options.quoteLines = type(of: reporter).quotesLines
-            let linter = try Linter.make(options)
+            var linter = try Linter.make(options)
+            linter.quoteLines = type(of: reporter).quotesLines
             if staged || changedSince != nil {
                 report = try linter.lintChanges(GitSelection(staged: staged, changedSince: changedSince), paths: paths)
             } else {

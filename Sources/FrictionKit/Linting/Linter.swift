@@ -14,9 +14,6 @@ public struct LintOptions: Sendable {
     /// Measure culture coverage (the JSON format, the audit report and the
     /// coverage command show it; the other formats do not, and skip its cost).
     public var measureCoverage = true
-    /// Keep the source lines findings start on (the text format quotes
-    /// them; in the other formats they would only hold memory).
-    public var quoteLines = true
 
     public init() {}
 }
@@ -31,7 +28,8 @@ public struct Linter: Sendable {
     public let jobs: Int
     /// Culture coverage to measure per file (nil: not measured).
     public var coverage: CoverageMatcher?
-    /// Fill `FileReport.quotedLines`.
+    /// Keep the source lines findings start on in `FileReport.quotedLines`
+    /// (the text format quotes them; in the others they only hold memory).
     public var quoteLines = true
 
     public init(configuration: Configuration, ruleSet: RuleSet, reader: DocumentReader = DocumentReader(), jobs: Int) {
@@ -54,7 +52,6 @@ public struct Linter: Sendable {
                                                          knownRules: Set(ruleSet.descriptions.map(\.identifier)))
         if let failLevel = options.failLevel { configuration.failLevel = failLevel }
         var linter = Linter(configuration: configuration, ruleSet: ruleSet, jobs: options.jobs)
-        linter.quoteLines = options.quoteLines
         // The user's framework files are still read and checked when coverage
         // is not shown, so that a mistake in them is an error whatever the format.
         if options.measureCoverage || !configuration.frameworkFiles.isEmpty {
