@@ -12,8 +12,11 @@ import Testing
 struct LintInPartsTests {
     /// The sample rulebook's Markdown policies as one file, with front
     /// matter that names no owner (a finding about the whole document),
-    /// suppressions that open in one part and close parts later, and a
-    /// disable-next-line just before a part ends.
+    /// suppressions that open in one part and close parts later, a
+    /// disable-next-line just before a part ends, and a runbook for staff at
+    /// the end: a part with no customer in it, of a document that is a
+    /// service policy as a whole (whatever the analysis decides about the
+    /// whole document must be decided for every part alike).
     static func rulebook() throws -> String {
         let folder = TestPaths.root.appendingPathComponent("Policies")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
@@ -28,6 +31,12 @@ struct LintInPartsTests {
             if index == 5 { text += "<!-- friction-enable -->\n\n" }
             if index == 7 { text += "Policies are reviewed.\n\n<!-- friction-disable-next-line -->\nRefunds will not be issued under any circumstances.\n\n" }
             text += policy + "\n\n"
+        }
+        text += "# Server runbook\n\n"
+        for step in 1...12 {
+            text += "## Step \(step)\n\nUnder no circumstances will the database be restarted during step \(step). "
+                + "The backup job runs every night at two o'clock and writes to the second disk. "
+                + "Engineers check the replication lag before they change any setting.\n\n"
         }
         return text
     }
