@@ -13,10 +13,10 @@ struct LintInPartsTests {
     /// The sample rulebook's Markdown policies as one file, with front
     /// matter that names no owner (a finding about the whole document),
     /// suppressions that open in one part and close parts later, a
-    /// disable-next-line just before a part ends, and a runbook for staff at
-    /// the end: a part with no customer in it, of a document that is a
-    /// service policy as a whole (whatever the analysis decides about the
-    /// whole document must be decided for every part alike).
+    /// disable-next-line just before a part ends, and a server runbook at the
+    /// end: a part that is hardly about customers, in a document that is a
+    /// service policy as a whole (what the analysis decides about the whole
+    /// document must hold for every part of it).
     static func rulebook() throws -> String {
         let folder = TestPaths.root.appendingPathComponent("Policies")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
@@ -32,11 +32,16 @@ struct LintInPartsTests {
             if index == 7 { text += "Policies are reviewed.\n\n<!-- friction-disable-next-line -->\nRefunds will not be issued under any circumstances.\n\n" }
             text += policy + "\n\n"
         }
-        text += "# Server runbook\n\n"
-        for step in 1...12 {
-            text += "## Step \(step)\n\nUnder no circumstances will the database be restarted during step \(step). "
-                + "The backup job runs every night at two o'clock and writes to the second disk. "
-                + "Engineers check the replication lag before they change any setting.\n\n"
+        // Subsections over 2 kB, so each is a part of its own: thirty
+        // sentences about servers, and in the second one about refunds.
+        text += "# Server runbook\n"
+        for section in 1...3 {
+            text += "\n## Backup set \(section)\n\n"
+            for job in 1...30 {
+                text += "The backup job \(job) runs every night and writes its log to the second disk. "
+            }
+            if section == 2 { text += "Refunds will not be issued under any circumstances." }
+            text += "\n"
         }
         return text
     }
@@ -68,6 +73,8 @@ struct LintInPartsTests {
         #expect(report.findings.contains { $0.rule == "missing-owner" })
         #expect(report.findings.contains { $0.rule == "missing-empowerment" })
         #expect(report.suppressedCount > 1)
+        let runbookLine = text.split(separator: "\n", omittingEmptySubsequences: false).count - 5
+        #expect(report.findings.contains { $0.rule == "rigid-rule" && $0.range.start.line == runbookLine })
         #expect(report.coverage?.frameworks.contains { $0.elements.contains { $0.statements > CoverageAnalyzer.evidenceLimit } } == true)
         #expect(JSONReporter().render(actual) == JSONReporter().render(expected))
         #expect(TextReporter().render(actual) == TextReporter().render(expected))
