@@ -13,6 +13,9 @@ public protocol DocumentParser: Sendable {
     /// holds all its sentences at once. A part holds whole top-level blocks
     /// and whole sections from their heading on (a section's parent may be
     /// in an earlier part, and is then nil); the front matter is in the first.
+    /// Whatever is decided from the whole document (its metadata, what kind
+    /// of document it is) must be decided once for all its parts: the linter
+    /// gives every part the first part's metadata (LintInPartsTests).
     func parseParts(_ source: SourceText, path: String, _ body: (Document) throws -> Void) throws
 }
 
