@@ -22,15 +22,15 @@ public struct LintOptions: Sendable {
 /// applies the configuration and inline suppressions, and returns a report
 /// in a stable order. It never prints and never writes to its inputs.
 public struct Linter: Sendable {
+    /// Keep the source lines findings start on in `FileReport.quotedLines`
+    /// (the text format quotes them; in the others they only hold memory).
+    public var quoteLines = true
     public let configuration: Configuration
     public let ruleSet: RuleSet
     public let reader: DocumentReader
     public let jobs: Int
     /// Culture coverage to measure per file (nil: not measured).
     public var coverage: CoverageMatcher?
-    /// Keep the source lines findings start on in `FileReport.quotedLines`
-    /// (the text format quotes them; in the others they only hold memory).
-    public var quoteLines = true
 
     public init(configuration: Configuration, ruleSet: RuleSet, reader: DocumentReader = DocumentReader(), jobs: Int) {
         self.configuration = configuration
@@ -231,17 +231,5 @@ public struct Linter: Sendable {
     private var configurationRelativeBase: String {
         let working = FileManager.default.currentDirectoryPath
         return working.hasSuffix("/") ? working : working + "/"
-    }
-}
-
-/// Strings kept once: an equal string is replaced by the copy already kept,
-/// so they share one buffer.
-struct StringPool {
-    private var kept: Set<String> = []
-
-    mutating func share(_ string: inout String) {
-        // Strings of up to 15 UTF-8 bytes are stored inline and cost nothing.
-        guard string.utf8.count > 15 else { return }
-        string = kept.insert(string).memberAfterInsert
     }
 }
