@@ -34,12 +34,26 @@ public struct DocumentReader: Sendable {
     /// line must use the text positions were counted in (a UTF-16 or Latin-1
     /// file's raw bytes are not it).
     public func read(bytes: [UInt8], path: String) throws -> (document: Document, source: SourceText) {
+        let parser = try knownParser(for: path)
+        let source = try parser.decode(bytes, path: path)
+        return (try parser.parse(source, path: path), source)
+    }
+
+    /// Decodes bytes and parses them a part at a time (see
+    /// `DocumentParser.parseParts`); returns the decoded text.
+    public func readParts(bytes: [UInt8], path: String, _ body: (Document, SourceText) throws -> Void) throws -> SourceText {
+        let parser = try knownParser(for: path)
+        let source = try parser.decode(bytes, path: path)
+        try parser.parseParts(source, path: path) { try body($0, source) }
+        return source
+    }
+
+    private func knownParser(for path: String) throws -> any DocumentParser {
         guard let parser = parser(for: path) else {
             throw FrictionError.unreadable(path: path, reason: "unknown file type; expected one of: "
                                            + fileExtensions.sorted().map { "." + $0 }.joined(separator: ", "))
         }
-        let source = try parser.decode(bytes, path: path)
-        return (try parser.parse(source, path: path), source)
+        return parser
     }
 
     /// Reads a regular file whole. A named pipe, socket or device with a

@@ -66,7 +66,8 @@ struct LintCommand: ParsableCommand {
         do {
             reporter = try makeReporter()
             options.measureCoverage = type(of: reporter).showsCoverage
-            let linter = try Linter.make(options)
+            var linter = try Linter.make(options)
+            linter.quoteLines = type(of: reporter).quotesLines
             if staged || changedSince != nil {
                 report = try linter.lintChanges(GitSelection(staged: staged, changedSince: changedSince), paths: paths)
             } else {
@@ -85,16 +86,16 @@ struct LintCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
-        let rendered = reporter.render(report)
+        // Written as it is rendered: a huge report never exists whole in memory.
         if let output {
             do {
-                try OutputFile.writeAtomically(rendered, to: output)
+                try OutputFile.writeAtomically(to: output) { reporter.write(report, to: &$0) }
             } catch let error as FrictionError {
                 Terminal.error(error.description)
                 throw ExitCode(2)
             }
         } else {
-            Terminal.write(rendered)
+            Terminal.writeOutput { reporter.write(report, to: &$0) }
         }
         if format != TextReporter.name {
             // Machine formats carry unreadable files as parse-error findings;

@@ -1,9 +1,17 @@
+import FrictionKit
 import Foundation
 
 /// The only place that prints.
 enum Terminal {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Standard output written through a buffer as `produce` writes it.
+    static func writeOutput(_ produce: (inout FileOutputStream) -> Void) {
+        var stream = FileOutputStream(descriptor: STDOUT_FILENO)
+        produce(&stream)
+        _ = stream.finish()
     }
 
     static func error(_ text: String) {

@@ -48,6 +48,14 @@ enum Robustness {
         var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
     }
 
+    /// The release build of this checkout, named by `FRICTION_RELEASE_BINARY`:
+    /// `make test` builds it and sets the variable, for the cases that take
+    /// minutes in a debug build (nil under a plain `swift test`).
+    static var releaseBinary: URL? {
+        guard let path = ProcessInfo.processInfo.environment["FRICTION_RELEASE_BINARY"], !path.isEmpty else { return nil }
+        return URL(fileURLWithPath: path)
+    }
+
     static let timeTool = "/usr/bin/time"
     static let timeoutTool = "/usr/bin/timeout"
 
@@ -55,10 +63,10 @@ enum Robustness {
     /// (a generous bound: these tests prove the run ends, not how fast), with
     /// its peak memory measured by /usr/bin/time when it is installed.
     static func run(_ arguments: [String], in directory: URL, limit: Int = 240,
-                    prefix: [String] = []) throws -> Run {
+                    prefix: [String] = [], binary: URL = TestPaths.binary) throws -> Run {
         let fileManager = FileManager.default
         let memoryFile = directory.appendingPathComponent(".peak-\(UUID().uuidString.prefix(8))")
-        var command = prefix + [TestPaths.binary.path] + arguments
+        var command = prefix + [binary.path] + arguments
         let measured = fileManager.isExecutableFile(atPath: timeTool)
         if measured { command = [timeTool, "-f", "%M", "-o", memoryFile.path] + command }
         let bounded = fileManager.isExecutableFile(atPath: timeoutTool)

@@ -20,8 +20,12 @@ public enum FrictionScore {
     }
 
     public static func score(findings: [Finding], sentenceCount: Int) -> Int {
-        let total = findings.reduce(0) { $0 + points($1.severity) }
-        let density = Double(total) / (Double(max(sentenceCount, 10)) / 10)
+        score(points: findings.reduce(0) { $0 + points($1.severity) }, sentenceCount: sentenceCount)
+    }
+
+    /// The score of findings worth `points` in all.
+    public static func score(points: Int, sentenceCount: Int) -> Int {
+        let density = Double(points) / (Double(max(sentenceCount, 10)) / 10)
         return Int((100 / (1 + density / 4)).rounded(.down))
     }
 

@@ -14,9 +14,11 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// Compact when `indent` is nil, else pretty-printed with that many spaces.
-    public func serialized(indent: Int? = 2) -> String {
+    /// `depth` is how deeply the value is nested in a larger document laid
+    /// out the same way (its first line is never indented).
+    public func serialized(indent: Int? = 2, depth: Int = 0) -> String {
         var output = ""
-        write(to: &output, indent: indent, depth: 0)
+        write(to: &output, indent: indent, depth: depth)
         return output
     }
 

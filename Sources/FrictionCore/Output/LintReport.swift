@@ -51,8 +51,12 @@ public struct LintReport: Sendable {
 
     public var findings: [Finding] { files.flatMap(\.findings) }
 
+    public var findingCount: Int {
+        files.reduce(0) { $0 + $1.findings.count }
+    }
+
     public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { $0 + $1.findings.filter { $0.severity == severity }.count }
+        files.reduce(0) { total, file in file.findings.reduce(total) { $1.severity == severity ? $0 + 1 : $0 } }
     }
 
     /// Whether the run fails: a finding at or above the fail level, or a
@@ -65,7 +69,8 @@ public struct LintReport: Sendable {
     public var score: Int? {
         let readable = files.filter { $0.error == nil }
         guard !readable.isEmpty else { return nil }
-        return FrictionScore.score(findings: readable.flatMap(\.findings), sentenceCount: readable.reduce(0) { $0 + $1.sentenceCount })
+        let points = readable.reduce(0) { total, file in file.findings.reduce(total) { $0 + FrictionScore.points($1.severity) } }
+        return FrictionScore.score(points: points, sentenceCount: readable.reduce(0) { $0 + $1.sentenceCount })
     }
 
     /// The rulebook-level checklist per framework (empty when coverage was not measured).

@@ -22,6 +22,9 @@ public struct LintOptions: Sendable {
 /// applies the configuration and inline suppressions, and returns a report
 /// in a stable order. It never prints and never writes to its inputs.
 public struct Linter: Sendable {
+    /// Keep the source lines findings start on in `FileReport.quotedLines`
+    /// (the text format quotes them; in the others they only hold memory).
+    public var quoteLines = true
     public let configuration: Configuration
     public let ruleSet: RuleSet
     public let reader: DocumentReader
@@ -77,10 +80,16 @@ public struct Linter: Sendable {
     }
 
     /// Lints one file whose bytes come from `load` (the disk, the git index).
+    /// A large Markdown file is parsed and checked a part at a time (see
+    /// `DocumentParser.parseParts`), so only one part's sentences and their
+    /// analysis are in memory at once; the report is the whole document's.
     public func lintFile(path: String, load: () throws -> [UInt8]) -> FileReport {
         do {
-            let (document, source) = try reader.read(bytes: try load(), path: path)
-            return lint(document, source: source)
+            var file = FileLint(linter: self, path: path)
+            let source = try reader.readParts(bytes: try load(), path: path) { part, source in
+                file.add(part, source: source)
+            }
+            return file.report(source: source)
         } catch let error as FrictionError {
             return failedReport(path: path, error: error)
         } catch {
@@ -91,33 +100,110 @@ public struct Linter: Sendable {
     /// Lints a parsed document.
     /// `source` is the decoded text the document was parsed from, for quoting.
     public func lint(_ document: Document, source: SourceText? = nil) -> FileReport {
-        let relative = relativePath(document.path)
-        let result = ruleSet.check(document) { rule in
-            configuration.setting(for: rule, at: relative) != .off
+        var file = FileLint(linter: self, path: document.path)
+        file.add(document, source: source)
+        return file.report(source: source)
+    }
+
+    /// The lint of one file, gathered a part at a time: what the report
+    /// needs of each part is kept, the part itself is not.
+    private struct FileLint {
+        let linter: Linter
+        let path: String
+        let relative: String
+        var format: DocumentFormat?
+        /// The first part's: later parts have no front matter of their own.
+        var metadata: DocumentMetadata?
+        /// Configured severities applied and rules that are off removed;
+        /// suppressions are applied at the end, when every comment is known.
+        var findings: [Finding] = []
+        var annotations: [Annotation] = []
+        /// Findings about the whole document (owner, review date: at 1:1)
+        /// from the first part; later parts, given its metadata, repeat them.
+        var documentFindings: [Finding] = []
+        var comments: [Comment] = []
+        /// Lines that sentences start on, ascending (parts come in order).
+        var sentenceLines: [Int] = []
+        /// Prose sentences (headings excluded), the basis of the score.
+        var sentenceCount = 0
+        /// Sentences (headings included) of the parts so far, where the next
+        /// part's sentence indices start.
+        var sentenceBase = 0
+        var coverage: [(coverage: DocumentCoverage, sentenceBase: Int)] = []
+        var links: LinkText?
+        /// One copy of each message and text: a repetitive file repeats them
+        /// across hundreds of thousands of findings.
+        var strings = StringPool()
+
+        init(linter: Linter, path: String) {
+            self.linter = linter
+            self.path = path
+            self.relative = linter.relativePath(path)
         }
-        var findings = result.findings
-        for diagnostic in document.diagnostics {
-            findings.append(Finding(rule: "parse-error", severity: .warning, message: diagnostic.message,
-                                    range: SourceRange(start: SourcePosition(line: diagnostic.line, column: diagnostic.column ?? 1),
-                                                       end: SourcePosition(line: diagnostic.line, column: diagnostic.column ?? 1)),
-                                    text: ""))
-        }
-        for index in findings.indices {
-            if case .severity(let severity) = configuration.setting(for: findings[index].rule, at: relative) {
-                findings[index].severity = severity
+
+        mutating func add(_ part: Document, source: SourceText?) {
+            var part = part
+            let isFirst = metadata == nil
+            if let metadata { part.metadata = metadata } else { metadata = part.metadata }
+            format = part.format
+            let configuration = linter.configuration
+            var (partFindings, partAnnotations) = linter.ruleSet.check(part) { rule in
+                configuration.setting(for: rule, at: relative) != .off
             }
+            for diagnostic in part.diagnostics {
+                partFindings.append(Finding(rule: "parse-error", severity: .warning, message: diagnostic.message,
+                                            range: SourceRange(start: SourcePosition(line: diagnostic.line, column: diagnostic.column ?? 1),
+                                                               end: SourcePosition(line: diagnostic.line, column: diagnostic.column ?? 1)),
+                                            text: ""))
+            }
+            for index in partFindings.indices {
+                if case .severity(let severity) = configuration.setting(for: partFindings[index].rule, at: relative) {
+                    partFindings[index].severity = severity
+                }
+            }
+            partFindings.removeAll { configuration.setting(for: $0.rule, at: relative) == .off }
+            let documentStart = SourcePosition(line: 1, column: 1)
+            if isFirst {
+                documentFindings = partFindings.filter { $0.range.start == documentStart && $0.range.end == documentStart }
+            } else {
+                partFindings.removeAll { documentFindings.contains($0) }
+            }
+            for index in partFindings.indices {
+                strings.share(&partFindings[index].message)
+                strings.share(&partFindings[index].text)
+            }
+            for index in partAnnotations.indices { strings.share(&partAnnotations[index].text) }
+            findings += partFindings
+            annotations += partAnnotations
+            comments += part.comments
+            sentenceLines += Set(part.sentences.map(\.range.start.line)).sorted()
+            sentenceCount += part.sentences.lazy.filter { $0.blockKind != .heading }.count
+            if let matcher = linter.coverage {
+                // Link text is known only from Markdown source; XML links are elements the profiles drop.
+                if links == nil { links = part.format == .markdown ? source.map { LinkText(markdown: $0.bytes) } ?? LinkText() : LinkText() }
+                coverage.append((CoverageAnalyzer.analyze(part, matcher: matcher, links: links ?? LinkText()), sentenceBase))
+            }
+            sentenceBase += part.sentences.count
         }
-        findings = findings.filter { configuration.setting(for: $0.rule, at: relative) != .off }
-        let suppressions = Suppressions(document: document)
-        let kept = findings.filter { !suppressions.suppresses($0) }.sorted(by: Finding.sourceOrder)
-        let sentenceCount = document.sentences.lazy.filter { $0.blockKind != .heading }.count
-        var report = FileReport(path: document.path, format: document.format,
-                          score: FrictionScore.score(findings: kept, sentenceCount: sentenceCount),
-                          findings: kept, annotations: result.annotations.sorted(by: Annotation.sourceOrder),
-                          suppressedCount: findings.count - kept.count, sentenceCount: sentenceCount,
-                          metadata: document.metadata, quotedLines: quotedLines(for: kept, source: source))
-        report.coverage = coverage.map { CoverageFile.measure(document, source: source, matcher: $0) }
-        return report
+
+        /// Applies the suppressions and puts findings in source order.
+        mutating func report(source: SourceText?) -> FileReport {
+            let suppressions = Suppressions(comments: comments, sentenceLines: sentenceLines)
+            let reported = findings.count
+            // Filtered and sorted in place: a huge file has hundreds of
+            // thousands of findings, and each copy of them costs tens of megabytes.
+            findings.removeAll { suppressions.suppresses($0) }
+            findings.sort(by: Finding.sourceOrder)
+            annotations.sort(by: Annotation.sourceOrder)
+            var report = FileReport(path: path, format: format,
+                                    score: FrictionScore.score(findings: findings, sentenceCount: sentenceCount),
+                                    findings: findings, annotations: annotations,
+                                    suppressedCount: reported - findings.count, sentenceCount: sentenceCount,
+                                    metadata: metadata,
+                                    quotedLines: linter.quoteLines ? linter.quotedLines(for: findings, source: source) : [:])
+            if linter.coverage != nil { report.coverage = CoverageFile.combine(coverage) }
+            return report
+        }
     }
 
     private func failedReport(path: String, error: FrictionError) -> FileReport {
@@ -128,7 +214,7 @@ public struct Linter: Sendable {
         return FileReport(path: path, format: format, score: nil, findings: [finding], annotations: [], error: error)
     }
 
-    private func quotedLines(for findings: [Finding], source: SourceText?) -> [Int: String] {
+    fileprivate func quotedLines(for findings: [Finding], source: SourceText?) -> [Int: String] {
         guard let source, !findings.isEmpty else { return [:] }
         var lines: [Int: String] = [:]
         for finding in findings where lines[finding.range.start.line] == nil {

@@ -18,9 +18,14 @@ public struct Suppressions: Sendable {
     private var regions: [Region] = []
 
     public init(document: Document) {
+        self.init(comments: document.comments, sentenceLines: Set(document.sentences.map(\.range.start.line)).sorted())
+    }
+
+    /// From a document's comments and the lines its sentences start on
+    /// (ascending, each once), which are all it needs of the document.
+    public init(comments: [Comment], sentenceLines: [Int]) {
         var open: [(rules: Set<String>?, line: Int)] = []
-        let sentenceLines = Set(document.sentences.map(\.range.start.line)).sorted()
-        for comment in document.comments {
+        for comment in comments {
             guard let directive = Directive(comment.text) else { continue }
             switch directive.kind {
             case .disable:

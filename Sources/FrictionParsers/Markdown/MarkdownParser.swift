@@ -9,25 +9,60 @@ public struct MarkdownParser: DocumentParser {
     public let format = DocumentFormat.markdown
     public let fileExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mdx"]
 
+    /// Files up to this size are parsed whole; larger ones in segments of
+    /// about this size (see `MarkdownSegments`).
+    public var segmentBytes = MarkdownSegments.defaultSegmentBytes
+
     public init() {}
 
-    public func parse(_ source: SourceText, path: String) throws -> Document {
-        try parse(source, path: path, segmentBytes: MarkdownSegments.defaultSegmentBytes)
+    public init(segmentBytes: Int) {
+        self.segmentBytes = segmentBytes
     }
 
-    /// Parses in segments of about `segmentBytes` where the file allows it
-    /// (see `MarkdownSegments`), one cmark tree at a time, so a 50 MB file
-    /// never holds a whole-file tree; the result is the same as one parse.
+    /// Parses one cmark tree per segment, so a 50 MB file never holds a
+    /// whole-file tree; the result is the same as one parse.
+    public func parse(_ source: SourceText, path: String) throws -> Document {
+        let frontMatter = try FrontMatter.parse(source, path: path)
+        var walker = MarkdownWalker(source: source, builder: builder(for: source, path: path, frontMatter: frontMatter))
+        try walkSegments(source, path: path, frontMatter: frontMatter, walker: &walker) { _ in }
+        return walker.builder.finish()
+    }
+
     func parse(_ source: SourceText, path: String, segmentBytes: Int) throws -> Document {
+        try MarkdownParser(segmentBytes: segmentBytes).parse(source, path: path)
+    }
+
+    /// A part per segment: the walk goes on as in `parse`, and only the
+    /// builder that collects the sentences is handed over and replaced.
+    public func parseParts(_ source: SourceText, path: String, _ body: (Document) throws -> Void) throws {
+        let frontMatter = try FrontMatter.parse(source, path: path)
+        var walker = MarkdownWalker(source: source, builder: builder(for: source, path: path, frontMatter: frontMatter))
+        try walkSegments(source, path: path, frontMatter: frontMatter, walker: &walker) { walker in
+            let part = walker.builder.finish()
+            walker.builder = DocumentBuilder(path: path, format: .markdown, lineCount: source.lineCount)
+            try body(part)
+        }
+        try body(walker.builder.finish())
+    }
+
+    /// A builder that starts with the file's metadata.
+    private func builder(for source: SourceText, path: String, frontMatter: FrontMatter?) -> DocumentBuilder {
         var builder = DocumentBuilder(path: path, format: .markdown, lineCount: source.lineCount)
+        if let frontMatter { builder.metadata = frontMatter.metadata }
+        return builder
+    }
+
+    /// Walks the file's segments in order, calling `betweenSegments` after
+    /// each but the last.
+    private func walkSegments(_ source: SourceText, path: String, frontMatter: FrontMatter?, walker: inout MarkdownWalker,
+                              betweenSegments: (inout MarkdownWalker) throws -> Void) throws {
         var input = source.bytes
-        if let frontMatter = try FrontMatter.parse(source, path: path) {
-            builder.metadata = frontMatter.metadata
+        // The front matter is blanked (newlines kept) so cmark's line numbers stay the file's.
+        if let frontMatter {
             for index in frontMatter.byteRange where input[index] != 0x0A && input[index] != 0x0D {
                 input[index] = 0x20
             }
         }
-        var walker = MarkdownWalker(source: source, builder: builder)
         let cuts = MarkdownSegments.cuts(in: input, source: source, segmentBytes: segmentBytes)
         var first = 0
         while first < cuts.count {
@@ -53,8 +88,8 @@ public struct MarkdownParser: DocumentParser {
                 break
             }
             first = next
+            if first < cuts.count { try betweenSegments(&walker) }
         }
-        return walker.builder.finish()
     }
 }
 

@@ -18,8 +18,10 @@ import Foundation
 /// is never cut.
 enum MarkdownSegments {
     /// Files up to this size are parsed whole; larger ones in segments of
-    /// about this size.
-    static let defaultSegmentBytes = 4 << 20
+    /// about this size. Each segment is also a part the linter checks and
+    /// lets go before the next (about 20 MB of sentences, tokens and
+    /// analysis per MB of dense prose), so the size bounds its memory too.
+    static let defaultSegmentBytes = 1 << 20
 
     /// 0-based lines at which segments start; the first is 0, and a single
     /// element means the file is parsed whole.

@@ -9,27 +9,41 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
-        JSONValue.object([
-            ("version", .int(1)),
-            ("files", .array(report.files.map(file))),
-            ("summary", summary(report)),
-        ]).serialized() + "\n"
+        var output = ""
+        write(report, to: &output)
+        return output
     }
 
-    func file(_ file: FileReport) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("path", .string(file.path)),
-            ("format", .optional(file.format?.rawValue)),
-            ("score", file.score.map(JSONValue.int) ?? .null),
-            ("sentences", .int(file.sentenceCount)),
-            ("findings", .array(file.findings.map(finding))),
-            ("annotations", .array(file.annotations.map(annotation))),
-        ]
-        if let coverage = file.coverage { members.append(("coverage", CoverageJSON.file(coverage))) }
-        if let error = file.error {
-            members.append(("error", .string(error.description)))
-        }
-        return .object(members)
+    /// The report a finding at a time: a run with hundreds of thousands of
+    /// findings never holds its whole JSON text.
+    public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output) {
+        var json = JSONStreamWriter(output: output)
+        json.beginObject()
+        json.value(.int(1), key: "version")
+        json.beginArray(key: "files")
+        for file in report.files { write(file, to: &json) }
+        json.end()
+        json.value(summary(report), key: "summary")
+        json.end()
+        output = json.output
+        output.write("\n")
+    }
+
+    func write<Output>(_ file: FileReport, to json: inout JSONStreamWriter<Output>) {
+        json.beginObject()
+        json.value(.string(file.path), key: "path")
+        json.value(.optional(file.format?.rawValue), key: "format")
+        json.value(file.score.map(JSONValue.int) ?? .null, key: "score")
+        json.value(.int(file.sentenceCount), key: "sentences")
+        json.beginArray(key: "findings")
+        for finding in file.findings { json.value(self.finding(finding)) }
+        json.end()
+        json.beginArray(key: "annotations")
+        for annotation in file.annotations { json.value(self.annotation(annotation)) }
+        json.end()
+        if let coverage = file.coverage { json.value(CoverageJSON.file(coverage), key: "coverage") }
+        if let error = file.error { json.value(.string(error.description), key: "error") }
+        json.end()
     }
 
     func finding(_ finding: Finding) -> JSONValue {
@@ -50,12 +64,14 @@ public struct JSONReporter: Reporter {
 
     func summary(_ report: LintReport) -> JSONValue {
         var byRule: [String: Int] = [:]
-        for finding in report.findings { byRule[finding.rule, default: 0] += 1 }
+        for file in report.files {
+            for finding in file.findings { byRule[finding.rule, default: 0] += 1 }
+        }
         var members: [(String, JSONValue)] = [
             ("files", .int(report.files.count)),
             ("filesWithFindings", .int(report.files.filter { !$0.findings.isEmpty }.count)),
             ("unreadableFiles", .int(report.files.filter { $0.error != nil }.count)),
-            ("findings", .int(report.findings.count)),
+            ("findings", .int(report.findingCount)),
             ("errors", .int(report.count(.error))),
             ("warnings", .int(report.count(.warning))),
             ("info", .int(report.count(.info))),

@@ -9,12 +9,22 @@ public protocol Reporter: Sendable {
     static var summary: String { get }
     /// Whether the output carries culture coverage (the linter measures it only then).
     static var showsCoverage: Bool { get }
+    /// Whether the output quotes the source lines of findings (the linter keeps them only then).
+    static var quotesLines: Bool { get }
     init()
     func render(_ report: LintReport) -> String
+    /// Writes the rendered report to `output`. A format whose output can be
+    /// large writes it piece by piece; the others write `render(report)`.
+    func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output)
 }
 
 extension Reporter {
     public static var showsCoverage: Bool { false }
+    public static var quotesLines: Bool { false }
+
+    public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output) {
+        output.write(render(report))
+    }
 }
 
 /// Display options that depend on where the output goes, not on the format.

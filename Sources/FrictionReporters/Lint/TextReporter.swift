@@ -6,6 +6,7 @@ import FrictionCore
 public struct TextReporter: Reporter {
     public static let name = "text"
     public static let summary = "readable findings grouped by file, with the source line and a suggestion (default)"
+    public static let quotesLines = true
 
     public var style = RenderStyle(color: false)
 
