@@ -134,6 +134,9 @@ public struct Linter: Sendable {
         /// One copy of each message and text: a repetitive file repeats them
         /// across hundreds of thousands of findings.
         var strings = StringPool()
+        /// What the parts say about what kind of document the file is: read
+        /// as a whole, decided once (`ReadingEvidence`).
+        var evidence = ReadingEvidence()
 
         init(linter: Linter, path: String) {
             self.linter = linter
@@ -147,7 +150,11 @@ public struct Linter: Sendable {
             if let metadata { part.metadata = metadata } else { metadata = part.metadata }
             format = part.format
             let configuration = linter.configuration
-            var (partFindings, partAnnotations) = linter.ruleSet.check(part) { rule in
+            // Each part is judged as a service policy; what the whole file
+            // reads as is decided in `report`, from every part's evidence.
+            let analysis = linter.ruleSet.analyze(part, reading: .servicePolicy)
+            evidence.add(analysis.evidence)
+            var (partFindings, partAnnotations) = linter.ruleSet.check(part, analysis: analysis) { rule in
                 configuration.setting(for: rule, at: relative) != .off
             }
             for diagnostic in part.diagnostics {
@@ -188,6 +195,9 @@ public struct Linter: Sendable {
 
         /// Applies the suppressions and puts findings in source order.
         mutating func report(source: SourceText?) -> FileReport {
+            // A file that is not a service policy keeps its annotations and
+            // parse errors; its absolutes are not friction (see PolicyAnalyzer).
+            if evidence.reading != .servicePolicy { findings.removeAll { $0.rule != ParseError.description.identifier } }
             let suppressions = Suppressions(comments: comments, sentenceLines: sentenceLines)
             let reported = findings.count
             // Filtered and sorted in place: a huge file has hundreds of
