@@ -35,7 +35,7 @@ enum ReportFixture {
     static let directory = TestPaths.fixtures.appendingPathComponent("report")
     static let goldenDirectory = TestPaths.fixtures.appendingPathComponent("golden")
     /// Relative paths, in a fixed order, so outputs name them the same way everywhere.
-    static let files = ["broken.xml", "delivery.md", "refunds.md", "security.xml"]
+    static let files = ["broken.xml", "delivery.md", "refunds.md", "runbook.md", "security.xml"]
     static let environment: [String: String] = {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

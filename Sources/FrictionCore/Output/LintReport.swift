@@ -2,7 +2,7 @@
 public struct FileReport: Sendable {
     public var path: String
     public var format: DocumentFormat?
-    /// 0–100; nil for a file that could not be read.
+    /// 0–100; nil for a file that could not be read or was not judged.
     public var score: Int?
     public var findings: [Finding]
     public var annotations: [Annotation]
@@ -17,6 +17,18 @@ public struct FileReport: Sendable {
     public var error: FrictionError?
     /// How the policy covers the run's culture frameworks (nil: not measured).
     public var coverage: DocumentCoverage?
+    /// What kind of document it read as (nil: it could not be read). Only
+    /// service policies are judged for friction and scored.
+    public var reading: DocumentReading?
+
+    /// Read, and judged for friction.
+    public var isJudged: Bool { error == nil && (reading ?? .servicePolicy) == .servicePolicy }
+
+    /// Why the file has no score, in words for reports.
+    public var unscoredReason: String {
+        guard error == nil, let reading, reading != .servicePolicy else { return "could not be read" }
+        return "not judged: reads as \(reading.rawValue)"
+    }
 
     public init(path: String, format: DocumentFormat?, score: Int?, findings: [Finding], annotations: [Annotation],
                 suppressedCount: Int = 0, sentenceCount: Int = 0, metadata: DocumentMetadata? = nil,
@@ -65,9 +77,9 @@ public struct LintReport: Sendable {
         files.contains { $0.error != nil || $0.findings.contains { $0.severity >= failLevel } }
     }
 
-    /// The rulebook's score: the score of all its sentences together.
+    /// The rulebook's score: the score of all its judged sentences together.
     public var score: Int? {
-        let readable = files.filter { $0.error == nil }
+        let readable = files.filter(\.isJudged)
         guard !readable.isEmpty else { return nil }
         let points = readable.reduce(0) { total, file in file.findings.reduce(total) { $0 + FrictionScore.points($1.severity) } }
         return FrictionScore.score(points: points, sentenceCount: readable.reduce(0) { $0 + $1.sentenceCount })

@@ -206,11 +206,13 @@ public struct Linter: Sendable {
             findings.sort(by: Finding.sourceOrder)
             annotations.sort(by: Annotation.sourceOrder)
             var report = FileReport(path: path, format: format,
-                                    score: FrictionScore.score(findings: findings, sentenceCount: sentenceCount),
+                                    score: evidence.reading == .servicePolicy
+                                        ? FrictionScore.score(findings: findings, sentenceCount: sentenceCount) : nil,
                                     findings: findings, annotations: annotations,
                                     suppressedCount: reported - findings.count, sentenceCount: sentenceCount,
                                     metadata: metadata,
                                     quotedLines: linter.quoteLines ? linter.quotedLines(for: findings, source: source) : [:])
+            report.reading = evidence.reading
             if linter.coverage != nil { report.coverage = CoverageFile.combine(coverage) }
             return report
         }

@@ -100,7 +100,7 @@ public struct HTMLAuditRenderer: AuditRenderer {
                 html += "<td class=\"num\">\(score)</td><td><span class=\"grade g-\(grade)\">\(grade)</span></td>"
                 html += "<td>\(Self.bar(fraction: Double(score) / 100, color: Self.gradeColor(grade), label: "score \(score) of 100"))</td>"
             } else {
-                html += "<td class=\"num\">—</td><td>—</td><td>could not be read</td>"
+                html += "<td class=\"num\">—</td><td>—</td><td>\(Self.escape(file.unscoredReason))</td>"
             }
             let errors = file.findings.filter { $0.severity == .error }.count
             let warnings = file.findings.filter { $0.severity == .warning }.count

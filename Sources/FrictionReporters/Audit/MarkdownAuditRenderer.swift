@@ -37,7 +37,7 @@ public struct MarkdownAuditRenderer: AuditRenderer {
                 let filled = Int((Double(score) / 10).rounded())
                 output += "\(score) | \(FrictionScore.grade(score)) | `\(String(repeating: "█", count: filled))\(String(repeating: "░", count: 10 - filled))` | "
             } else {
-                output += "— | — | could not be read | "
+                output += "— | — | \(cell(file.unscoredReason)) | "
             }
             output += "\(file.findings.count) | \(cell(metadata?.owner ?? "—")) | \(cell(metadata?.reviewDate ?? "—")) |\n"
         }
@@ -63,7 +63,7 @@ public struct MarkdownAuditRenderer: AuditRenderer {
         let layout = PolicyLayout(policy: policy)
         var output = "\n<a id=\"\(anchor)\"></a>\n\n### \(MarkupEscaping.markdown(policy.title))\n\n"
         var facts: [String] = []
-        if let score = file.score { facts.append("Score **\(score)/100** (grade \(FrictionScore.grade(score)))") } else { facts.append("**Could not be read**") }
+        if let score = file.score { facts.append("Score **\(score)/100** (grade \(FrictionScore.grade(score)))") } else { facts.append("**\(file.unscoredReason.prefix(1).uppercased() + file.unscoredReason.dropFirst())**") }
         facts.append(MarkdownReporter.plural(file.findings.count, "finding"))
         facts.append("\(file.annotations.count) good \(file.annotations.count == 1 ? "practice" : "practices")")
         facts.append("owner: \(MarkupEscaping.markdown(metadata?.owner ?? "not named"))")

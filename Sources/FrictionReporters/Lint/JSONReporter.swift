@@ -35,6 +35,7 @@ public struct JSONReporter: Reporter {
         json.value(.optional(file.format?.rawValue), key: "format")
         json.value(file.score.map(JSONValue.int) ?? .null, key: "score")
         json.value(.int(file.sentenceCount), key: "sentences")
+        if let reading = file.reading { json.value(.string(reading.rawValue), key: "reading") }
         json.beginArray(key: "findings")
         for finding in file.findings { json.value(self.finding(finding)) }
         json.end()

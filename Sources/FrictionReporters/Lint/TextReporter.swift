@@ -68,6 +68,15 @@ public struct TextReporter: Reporter {
         let suppressed = report.files.reduce(0) { $0 + $1.suppressedCount }
         if suppressed > 0 { line += " (\(suppressed) suppressed)" }
         if let score = report.score { line += "; friction score \(score)/100 (\(FrictionScore.grade(score)))" }
+        // Say which files were read but not judged, so a clean result on a
+        // runbook is not mistaken for a clean rulebook.
+        let unjudged = Dictionary(grouping: report.files.compactMap { $0.error == nil ? $0.reading : nil }.filter { $0 != .servicePolicy }) { $0 }
+        if !unjudged.isEmpty {
+            let total = unjudged.values.reduce(0) { $0 + $1.count }
+            let kinds = unjudged.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value.count) \($0.key.rawValue)" }
+            line += "\n\(total) file\(total == 1 ? "" : "s") read as not a service policy, so not judged for friction: "
+                + kinds.joined(separator: ", ")
+        }
         return line
     }
 
