@@ -1,7 +1,7 @@
 /// A nondeterministic automaton over interned token ids, built from every
 /// lexicon pattern at once (Thompson construction, epsilon closures computed
-/// up front). The first step from the start state is a single dictionary
-/// lookup, so a sentence costs one hash lookup per token plus the work of the
+/// up front). The first step from the start state is a table lookup by token
+/// id, so a sentence costs one word lookup per token plus the work of the
 /// few patterns that actually begin there.
 struct TokenAutomaton: Sendable {
     enum Label: Sendable, Equatable {
@@ -19,17 +19,21 @@ struct TokenAutomaton: Sendable {
     private(set) var accepts: [[Int32]] = []
     /// Epsilon closure of each state's targets, stored per edge target.
     private var closures: [[Int32]] = []
-    /// First step from the start, free or anchored at the sentence start.
-    private var firstStep: [Int32: [Int32]] = [:]
+    /// First step from the start, free or anchored at the sentence start:
+    /// over token id `i`, to `firstTargets[firstStart[i] ..< firstStart[i + 1]]`.
+    private var firstStart: [Int32] = []
+    private var firstTargets: [Int32] = []
     private var firstAny: [Int32] = []
     private var firstNumber: [Int32] = []
     private var firstYear: [Int32] = []
-    private var anchoredStep: [Int32: [Int32]] = [:]
+    private var anchoredStart: [Int32] = []
+    private var anchoredTargets: [Int32] = []
     private var anchoredAny: [Int32] = []
     private var anchoredNumber: [Int32] = []
     private var anchoredYear: [Int32] = []
 
-    private(set) var interner: [String: Int32] = [:]
+    /// Every word the patterns mention, with its token id.
+    private(set) var words = WordTable()
 
     /// One step from a state, its epsilon closure included, in flat tables:
     /// state `s`'s token steps are `stepIDs[stepStart[s] ..< stepStart[s + 1]]`
@@ -49,14 +53,9 @@ struct TokenAutomaton: Sendable {
     private var starts: [Int32] = []
     private var anchoredStarts: [Int32] = []
 
-    func id(of token: String) -> Int32 { interner[token] ?? Self.unknown }
+    func id(of token: String) -> Int32 { words.id(of: token) ?? Self.unknown }
 
-    mutating func intern(_ word: String) -> Int32 {
-        if let id = interner[word] { return id }
-        let id = Int32(interner.count)
-        interner[word] = id
-        return id
-    }
+    mutating func intern(_ word: String) -> Int32 { words.insert(word) }
 
     private mutating func newState() -> Int32 {
         edges.append([])
@@ -216,11 +215,28 @@ struct TokenAutomaton: Sendable {
         }
         stepStart.append(Int32(stepIDs.count))
         otherStart.append(Int32(otherTargets.count))
+        let firstStep: [Int32: [Int32]]
+        let anchoredStep: [Int32: [Int32]]
         (firstStep, firstAny, firstNumber, firstYear) = firstTables(starts)
         (anchoredStep, anchoredAny, anchoredNumber, anchoredYear) = firstTables(anchoredStarts)
+        (firstStart, firstTargets) = Self.flat(firstStep, count: words.count)
+        (anchoredStart, anchoredTargets) = Self.flat(anchoredStep, count: words.count)
         epsilon = []
         rawAccept = []
         closures = []
+    }
+
+    /// A table keyed by token id as offsets into one array of targets.
+    private static func flat(_ table: [Int32: [Int32]], count: Int) -> (starts: [Int32], targets: [Int32]) {
+        var starts: [Int32] = []
+        var targets: [Int32] = []
+        starts.reserveCapacity(count + 1)
+        for id in 0..<Int32(count) {
+            starts.append(Int32(targets.count))
+            if let found = table[id] { targets += found }
+        }
+        starts.append(Int32(targets.count))
+        return (starts, targets)
     }
 
     private func firstTables(_ roots: [Int32]) -> ([Int32: [Int32]], [Int32], [Int32], [Int32]) {
@@ -283,13 +299,23 @@ struct TokenAutomaton: Sendable {
                     set.append(t)
                 }
             }
+            func enter(_ id: Int32, starts: [Int32], targets: [Int32], into set: inout [Int32]) {
+                guard id >= 0 else { return }
+                for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) {
+                    let t = targets[index]
+                    if stamp[Int(t)] != generation {
+                        stamp[Int(t)] = generation
+                        set.append(t)
+                    }
+                }
+            }
             let id = ids[start]
-            if let targets = firstStep[id] { enter(targets, into: &current) }
+            enter(id, starts: firstStart, targets: firstTargets, into: &current)
             enter(firstAny, into: &current)
             if isNumber[start] { enter(firstNumber, into: &current) }
             if isYear[start] { enter(firstYear, into: &current) }
             if anchorPositions[start] {
-                if let targets = anchoredStep[id] { enter(targets, into: &current) }
+                enter(id, starts: anchoredStart, targets: anchoredTargets, into: &current)
                 enter(anchoredAny, into: &current)
                 if isNumber[start] { enter(anchoredNumber, into: &current) }
                 if isYear[start] { enter(anchoredYear, into: &current) }
