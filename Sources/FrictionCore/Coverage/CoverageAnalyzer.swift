@@ -63,8 +63,9 @@ public enum CoverageAnalyzer {
 /// `[text][ref]`, on one line. Words there are a link's label, not a
 /// statement of policy.
 public struct LinkText: Sendable {
-    /// Per line, the column ranges (half-open, in code points) of link text.
-    private var spans: [Int: [Range<Int>]] = [:]
+    /// The column ranges (half-open, in code points) of link text and
+    /// their lines, in line order (the scan finds them in that order).
+    private var spans: [(line: Int, columns: Range<Int>)] = []
 
     public init() {}
 
@@ -119,7 +120,7 @@ public struct LinkText: Sendable {
             case UInt8(ascii: "]"):
                 if let open = opens.popLast(), index + 1 < count,
                    bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "[") {
-                    spans[lineNumber, default: []].append((open + 2)..<(column + 1))
+                    spans.append((lineNumber, (open + 2)..<(column + 1)))
                 }
             default:
                 break
@@ -130,6 +131,17 @@ public struct LinkText: Sendable {
     }
 
     public func contains(_ position: SourcePosition) -> Bool {
-        spans[position.line]?.contains { $0.contains(position.column) } ?? false
+        // The first span on the line or after it, then that line's spans.
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].line < position.line { low = middle + 1 } else { high = middle }
+        }
+        while low < spans.count && spans[low].line == position.line {
+            if spans[low].columns.contains(position.column) { return true }
+            low += 1
+        }
+        return false
     }
 }

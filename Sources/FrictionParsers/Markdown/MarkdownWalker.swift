@@ -184,8 +184,9 @@ struct MarkdownWalker {
     private mutating func locate(_ character: ArraySlice<UInt8>) -> Int {
         let bytes = source.bytes
         var offset = cursor
+        let first = character[character.startIndex]
         while offset < limit {
-            if bytes[offset...].starts(with: character) {
+            if bytes[offset] == first && Self.matches(bytes, at: offset, character) {
                 cursor = offset + character.count
                 return offset
             }
@@ -202,6 +203,18 @@ struct MarkdownWalker {
         // The character is not in the block's bytes (an entity that became two
         // characters, say): give it the position of its neighbour.
         return max(cursor - 1, 0)
+    }
+
+    /// Do the bytes at `offset` spell `character` (one UTF-8 sequence)?
+    @inline(__always)
+    private static func matches(_ bytes: [UInt8], at offset: Int, _ character: ArraySlice<UInt8>) -> Bool {
+        guard offset + character.count <= bytes.count else { return false }
+        var index = 1
+        while index < character.count {
+            if bytes[offset + index] != character[character.startIndex + index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// End of an entity or numeric character reference starting at `offset`.
