@@ -164,7 +164,15 @@ struct MarkdownWalker {
         }
         var index = 0
         while index < literal.count {
-            let length = UTF8Decoding.sequenceLength(literal[index])
+            let lead = literal[index]
+            if lead < 0x80 {
+                // ASCII, nearly every character: no slice, no decoding.
+                let offset = locate(byte: lead)
+                text.append(Unicode.Scalar(lead), at: positions.position(of: offset))
+                index += 1
+                continue
+            }
+            let length = UTF8Decoding.sequenceLength(lead)
             let end = min(index + length, literal.count)
             let scalar = UTF8Decoding.scalar(literal, index..<end)
             let offset = locate(literal[index..<end])
@@ -202,6 +210,29 @@ struct MarkdownWalker {
         }
         // The character is not in the block's bytes (an entity that became two
         // characters, say): give it the position of its neighbour.
+        return max(cursor - 1, 0)
+    }
+
+    /// `locate` for a one-byte (ASCII) character, the same steps without a slice.
+    private mutating func locate(byte: UInt8) -> Int {
+        let bytes = source.bytes
+        var offset = cursor
+        while offset < limit {
+            let found = bytes[offset]
+            if found == byte {
+                cursor = offset + 1
+                return offset
+            }
+            if found == UInt8(ascii: "&"), let end = entityEnd(at: offset) {
+                cursor = end
+                return offset
+            }
+            if found == UInt8(ascii: "\\"), offset + 1 < limit, bytes[offset + 1] == byte {
+                cursor = offset + 2
+                return offset + 1
+            }
+            offset += 1
+        }
         return max(cursor - 1, 0)
     }
 
