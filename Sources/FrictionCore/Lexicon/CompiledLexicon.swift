@@ -53,11 +53,18 @@ public struct CompiledLexicon: Sendable {
     private let automaton: TokenAutomaton
 
     init(entries: [LexiconEntry], patterns: [Pattern]) {
+        var automaton = TokenAutomaton()
+        for (number, pattern) in patterns.enumerated() { automaton.add(pattern, entry: number) }
+        automaton.finish()
+        self.init(entries: entries, automaton: automaton)
+    }
+
+    /// Entries with the automaton already compiled from their patterns.
+    init(entries: [LexiconEntry], automaton: TokenAutomaton) {
         var concepts: [String] = []
         var index: [String: Int] = [:]
         var entryConcept: [Int] = []
-        var automaton = TokenAutomaton()
-        for (number, entry) in entries.enumerated() {
+        for entry in entries {
             let concept: Int
             if let known = index[entry.concept] {
                 concept = known
@@ -67,15 +74,16 @@ public struct CompiledLexicon: Sendable {
                 concepts.append(entry.concept)
             }
             entryConcept.append(concept)
-            automaton.add(patterns[number], entry: number)
         }
-        automaton.finish()
         self.entries = entries
         self.concepts = concepts
         self.conceptIndex = index
         self.entryConcept = entryConcept
         self.automaton = automaton
     }
+
+    /// The compiled automaton as integers (`TokenAutomaton.serialized`).
+    var serializedAutomaton: [Int32] { automaton.serialized() }
 
     /// Index of a concept, or nil when no loaded lexicon defines it.
     public func concept(_ name: String) -> Int? { conceptIndex[name] }

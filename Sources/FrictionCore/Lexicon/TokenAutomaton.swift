@@ -14,9 +14,14 @@ struct TokenAutomaton: Sendable {
     /// Token id of a word that no pattern mentions.
     static let unknown: Int32 = -1
 
-    private(set) var edges: [[(label: Label, target: Int32)]] = []
-    /// Entry indices accepted in each state (after closure).
-    private(set) var accepts: [[Int32]] = []
+    /// Edges while building; emptied by `finish`, which keeps their count.
+    private var edges: [[(label: Label, target: Int32)]] = []
+    private(set) var stateCount = 0
+    /// Entry indices accepted in each state (after closure), while building.
+    private var accepts: [[Int32]] = []
+    /// State `s` accepts entries `acceptEntries[acceptStart[s] ..< acceptStart[s + 1]]`.
+    private var acceptStart: [Int32] = []
+    private var acceptEntries: [Int32] = []
     /// Epsilon closure of each state's targets, stored per edge target.
     private var closures: [[Int32]] = []
     /// First step from the start, free or anchored at the sentence start:
@@ -52,6 +57,9 @@ struct TokenAutomaton: Sendable {
     private var rawAccept: [[Int32]] = []
     private var starts: [Int32] = []
     private var anchoredStarts: [Int32] = []
+
+    /// An empty automaton: `add` patterns, then `finish`.
+    init() {}
 
     func id(of token: String) -> Int32 { words.id(of: token) ?? Self.unknown }
 
@@ -221,9 +229,18 @@ struct TokenAutomaton: Sendable {
         (anchoredStep, anchoredAny, anchoredNumber, anchoredYear) = firstTables(anchoredStarts)
         (firstStart, firstTargets) = Self.flat(firstStep, count: words.count)
         (anchoredStart, anchoredTargets) = Self.flat(anchoredStep, count: words.count)
+        acceptStart.reserveCapacity(count + 1)
+        for state in 0..<count {
+            acceptStart.append(Int32(acceptEntries.count))
+            acceptEntries += accepts[state]
+        }
+        acceptStart.append(Int32(acceptEntries.count))
+        stateCount = count
         epsilon = []
         rawAccept = []
         closures = []
+        accepts = []
+        edges = []
     }
 
     /// A table keyed by token id as offsets into one array of targets.
@@ -278,8 +295,8 @@ struct TokenAutomaton: Sendable {
     func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], scratch: inout Scratch,
              _ report: (Int, Int, Int) -> Void) {
         let count = ids.count
-        if scratch.stamp.count != edges.count {
-            scratch.stamp = Array(repeating: -1, count: edges.count)
+        if scratch.stamp.count != stateCount {
+            scratch.stamp = Array(repeating: -1, count: stateCount)
             scratch.generation = 0
         }
         var stamp = scratch.stamp
@@ -325,7 +342,9 @@ struct TokenAutomaton: Sendable {
                 // Report accepts at `position + 1`, then step every live
                 // state (closure included) over the next token.
                 for s in current {
-                    for entry in accepts[Int(s)] { report(Int(entry), start, position + 1) }
+                    for index in Int(acceptStart[Int(s)])..<Int(acceptStart[Int(s) + 1]) {
+                        report(Int(acceptEntries[index]), start, position + 1)
+                    }
                 }
                 position += 1
                 guard position < count else { break }
@@ -366,6 +385,93 @@ struct TokenAutomaton: Sendable {
                 }
                 swap(&current, &next)
             }
+        }
+    }
+
+    // MARK: Built at build time
+
+    /// Bumped whenever the serialized layout or the compiler changes, so that
+    /// automata embedded by an older build are never read.
+    static let formatVersion: Int32 = 2
+
+    /// The finished automaton as one array of integers: every table, each
+    /// preceded by its length (see `init(serialized:)`).
+    func serialized() -> [Int32] {
+        precondition(edges.isEmpty && stateCount > 0, "serialize a finished automaton")
+        var out: [Int32] = [Self.formatVersion, Int32(stateCount)]
+        func put(_ table: [Int32]) {
+            out.append(Int32(table.count))
+            out += table
+        }
+        for table in [acceptStart, acceptEntries, stepStart, stepIDs, stepTargets, otherStart,
+                      otherLabels.map(Self.code), otherTargets, firstStart, firstTargets, firstAny, firstNumber,
+                      firstYear, anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear] {
+            put(table)
+        }
+        out.append(Int32(words.count))
+        for id in 0..<words.count { put(words.bytes(of: id).map { Int32($0) }) }
+        return out
+    }
+
+    /// An automaton from `serialized()`; nil when the data is of another
+    /// format version or malformed.
+    init?(serialized data: [Int32]) {
+        var index = 0
+        func take() -> Int32? {
+            guard index < data.count else { return nil }
+            index += 1
+            return data[index - 1]
+        }
+        func table() -> [Int32]? {
+            guard let count = take(), count >= 0, index + Int(count) <= data.count else { return nil }
+            index += Int(count)
+            return Array(data[(index - Int(count))..<index])
+        }
+        guard take() == Self.formatVersion, let states = take(), states > 0 else { return nil }
+        var tables: [[Int32]] = []
+        for _ in 0..<18 {
+            guard let next = table() else { return nil }
+            tables.append(next)
+        }
+        guard let wordCount = take(), wordCount >= 0 else { return nil }
+        var words = WordTable()
+        for id in 0..<wordCount {
+            guard let bytes = table(), bytes.allSatisfy({ $0 >= 0 && $0 < 256 }) else { return nil }
+            guard words.insert(String(decoding: bytes.map { UInt8($0) }, as: UTF8.self)) == id else { return nil }
+        }
+        guard index == data.count, tables[0].count == Int(states) + 1, tables[2].count == Int(states) + 1,
+              tables[5].count == Int(states) + 1 else { return nil }
+        var labels: [Label] = []
+        for code in tables[6] {
+            guard let label = Self.label(code: code) else { return nil }
+            labels.append(label)
+        }
+        stateCount = Int(states)
+        (acceptStart, acceptEntries, stepStart, stepIDs, stepTargets, otherStart) =
+            (tables[0], tables[1], tables[2], tables[3], tables[4], tables[5])
+        (otherLabels, otherTargets, firstStart, firstTargets, firstAny, firstNumber, firstYear) =
+            (labels, tables[7], tables[8], tables[9], tables[10], tables[11], tables[12])
+        (anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear) =
+            (tables[13], tables[14], tables[15], tables[16], tables[17])
+        self.words = words
+    }
+
+    /// Steps other than by token id: any token, a number, a year.
+    private static func code(_ label: Label) -> Int32 {
+        switch label {
+        case .any: return 0
+        case .number: return 1
+        case .year: return 2
+        case .token: preconditionFailure("token steps are in the id tables")
+        }
+    }
+
+    private static func label(code: Int32) -> Label? {
+        switch code {
+        case 0: return .any
+        case 1: return .number
+        case 2: return .year
+        default: return nil
         }
     }
 }

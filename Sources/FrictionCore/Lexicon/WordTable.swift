@@ -16,6 +16,11 @@ struct WordTable: Sendable {
 
     var count: Int { hashes.count }
 
+    /// The UTF-8 bytes of word `id`.
+    func bytes(of id: Int) -> ArraySlice<UInt8> {
+        bytes[Int(starts[id])..<Int(starts[id + 1])]
+    }
+
     /// The id of `word`, or nil when no pattern mentions it.
     func id(of word: String) -> Int32? {
         if let found = word.utf8.withContiguousStorageIfAvailable({ find($0, hash: Self.hash($0)).id }) { return found }
