@@ -25,7 +25,9 @@ public enum CoverageAnalyzer {
             guard words.count >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
             if tokens.last?.normalized == ":", words.count < 8 { continue }
-            let inLink = tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) }
+            let inLink = links.hasSpans(onLines: sentence.lines)
+                ? tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) }
+                : Array(repeating: false, count: tokens.count)
             // Mostly link text: a table of contents or a list of links.
             guard words.filter({ inLink[$0] }).count * 2 < words.count else { continue }
             let matches = matcher.lexicon.matches(in: tokens, scratch: &scratch)
@@ -131,17 +133,28 @@ public struct LinkText: Sendable {
     }
 
     public func contains(_ position: SourcePosition) -> Bool {
-        // The first span on the line or after it, then that line's spans.
-        var low = 0
-        var high = spans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[middle].line < position.line { low = middle + 1 } else { high = middle }
-        }
+        var low = firstSpan(onOrAfter: position.line)
         while low < spans.count && spans[low].line == position.line {
             if spans[low].columns.contains(position.column) { return true }
             low += 1
         }
         return false
+    }
+
+    /// Is there link text on any of `lines`? (Most sentences have none.)
+    public func hasSpans(onLines lines: ClosedRange<Int>) -> Bool {
+        let first = firstSpan(onOrAfter: lines.lowerBound)
+        return first < spans.count && spans[first].line <= lines.upperBound
+    }
+
+    /// Index of the first span on `line` or after it.
+    private func firstSpan(onOrAfter line: Int) -> Int {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].line < line { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

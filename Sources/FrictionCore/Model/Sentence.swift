@@ -100,6 +100,18 @@ public struct Sentence: Sendable, Equatable {
         return SourcePosition(line: run.line, column: run.column + offset - run.offset)
     }
 
+    /// The lowest to the highest line any of its characters stands on.
+    public var lines: ClosedRange<Int> {
+        guard let first = runs.first else { return 1...1 }
+        var low = first.line
+        var high = first.line
+        for run in runs {
+            low = min(low, run.line)
+            high = max(high, run.line)
+        }
+        return low...high
+    }
+
     public var range: SourceRange {
         guard count > 0 else {
             return SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))

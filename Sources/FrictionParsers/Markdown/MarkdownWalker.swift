@@ -162,6 +162,24 @@ struct MarkdownWalker {
             }
             if start < limit && canStart(literal, at: start) { cursor = start }
         }
+        if isVerbatim(literal) {
+            // Nearly every text node stands in the source as it is, from the
+            // cursor on: each character would be found where the last one
+            // ended, so the columns simply run on from the first.
+            let first = positions.position(of: cursor)
+            var column = first.column
+            var index = 0
+            while index < literal.count {
+                let lead = literal[index]
+                let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), literal.count - index)
+                let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(literal, index..<(index + length))
+                text.append(scalar, at: SourcePosition(line: first.line, column: column))
+                column += 1
+                index += length
+            }
+            cursor += literal.count
+            return
+        }
         var index = 0
         while index < literal.count {
             let lead = literal[index]
@@ -179,6 +197,20 @@ struct MarkdownWalker {
             text.append(scalar, at: positions.position(of: offset))
             index = end
         }
+    }
+
+    /// Are the source bytes from the cursor exactly the literal, on one line
+    /// and inside the block?
+    private func isVerbatim(_ literal: [UInt8]) -> Bool {
+        guard cursor + literal.count <= limit else { return false }
+        let bytes = source.bytes
+        var index = 0
+        while index < literal.count {
+            let byte = literal[index]
+            if byte != bytes[cursor + index] || byte == 0x0A || byte == 0x0D { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Can the source at `offset` produce the literal's first character?
