@@ -307,8 +307,14 @@ struct TokenAutomaton: Sendable {
         defer {
             scratch = Scratch(stamp: stamp, generation: generation, current: current, next: next)
         }
+        // Can a match start at a word no pattern mentions (not a number, not
+        // after a clause opener)? Only through a pattern that begins with {any}.
+        let unknownWordsStart = !firstAny.isEmpty
         for start in 0..<count {
-            current.removeAll(keepingCapacity: true)
+            if ids[start] == Self.unknown && !unknownWordsStart && !isNumber[start] && !anchorPositions[start] {
+                continue // most words: nothing begins here
+            }
+            if !current.isEmpty { current.removeAll(keepingCapacity: true) }
             generation += 1
             func enter(_ targets: [Int32], into set: inout [Int32]) {
                 for t in targets where stamp[Int(t)] != generation {
@@ -353,8 +359,9 @@ struct TokenAutomaton: Sendable {
                 let nextID = ids[position]
                 for s in current {
                     // Token steps of `s` for `nextID`: binary search for the first.
+                    // A word no pattern mentions (most words) has no token steps.
                     var low = Int(stepStart[Int(s)])
-                    let end = Int(stepStart[Int(s) + 1])
+                    let end = nextID == Self.unknown ? low : Int(stepStart[Int(s) + 1])
                     var high = end
                     while low < high {
                         let middle = (low + high) / 2
