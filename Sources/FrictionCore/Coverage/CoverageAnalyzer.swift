@@ -25,7 +25,9 @@ public enum CoverageAnalyzer {
             guard words.count >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
             if tokens.last?.normalized == ":", words.count < 8 { continue }
-            let inLink = tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) }
+            let inLink = links.hasSpans(onLines: sentence.lines)
+                ? tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) }
+                : Array(repeating: false, count: tokens.count)
             // Mostly link text: a table of contents or a list of links.
             guard words.filter({ inLink[$0] }).count * 2 < words.count else { continue }
             let matches = matcher.lexicon.matches(in: tokens, scratch: &scratch)
@@ -63,39 +65,96 @@ public enum CoverageAnalyzer {
 /// `[text][ref]`, on one line. Words there are a link's label, not a
 /// statement of policy.
 public struct LinkText: Sendable {
-    /// Per line, the column ranges (half-open, in code points) of link text.
-    private var spans: [Int: [Range<Int>]] = [:]
+    /// The column ranges (half-open, in code points) of link text and
+    /// their lines, in line order (the scan finds them in that order).
+    private var spans: [(line: Int, columns: Range<Int>)] = []
 
     public init() {}
 
-    /// Scans Markdown source (UTF-8, a BOM allowed).
+    /// Scans Markdown source (UTF-8, a BOM allowed) byte by byte: one pass,
+    /// no string building or searching (this ran on every file and was a
+    /// fifth of a lint run when it split and searched Strings).
+    ///
+    /// Lines end at a line feed that does not follow a carriage return (the
+    /// earlier String version split on the Character "\n", and "\r\n" is
+    /// one Character): kept as it was, so that results do not change.
     public init(markdown bytes: [UInt8]) {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Cheap exit for files with no links at all.
-        guard body.contains(UInt8(ascii: "]")) else { return }
-        var lineNumber = 0
-        for line in String(decoding: body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            guard line.contains("]") else { continue }
-            let scalars = Array(line.unicodeScalars)
-            var opens: [Int] = []
-            var index = 0
-            while index < scalars.count {
-                let scalar = scalars[index]
-                if scalar == "\\" { index += 2; continue }
-                if scalar == "[" {
-                    opens.append(index)
-                } else if scalar == "]", let open = opens.popLast() {
-                    if index + 1 < scalars.count, scalars[index + 1] == "(" || scalars[index + 1] == "[" {
-                        spans[lineNumber, default: []].append((open + 2)..<(index + 1))
-                    }
-                }
+        guard bytes[bom...].contains(UInt8(ascii: "]")) else { return }
+        let lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let count = bytes.count
+        var lineNumber = 1
+        /// Code-point index of the byte at `index` in its line.
+        var column = 0
+        var opens: [Int] = []
+        var index = bom
+        func isLineBreak(_ at: Int) -> Bool {
+            bytes[at] == lineFeed && !(at > bom && bytes[at - 1] == carriageReturn)
+        }
+        while index < count {
+            let byte = bytes[index]
+            // A continuation byte belongs to the character already counted.
+            if byte & 0xC0 == 0x80 {
                 index += 1
+                continue
             }
+            if isLineBreak(index) {
+                lineNumber += 1
+                column = 0
+                opens.removeAll(keepingCapacity: true)
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\\"):
+                // A backslash escapes the next character on its line.
+                index += 1
+                column += 1
+                if index < count && !isLineBreak(index) {
+                    index += 1
+                    while index < count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+                    column += 1
+                }
+                continue
+            case UInt8(ascii: "["):
+                opens.append(column)
+            case UInt8(ascii: "]"):
+                if let open = opens.popLast(), index + 1 < count,
+                   bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "[") {
+                    spans.append((lineNumber, (open + 2)..<(column + 1)))
+                }
+            default:
+                break
+            }
+            index += 1
+            column += 1
         }
     }
 
     public func contains(_ position: SourcePosition) -> Bool {
-        spans[position.line]?.contains { $0.contains(position.column) } ?? false
+        var low = firstSpan(onOrAfter: position.line)
+        while low < spans.count && spans[low].line == position.line {
+            if spans[low].columns.contains(position.column) { return true }
+            low += 1
+        }
+        return false
+    }
+
+    /// Is there link text on any of `lines`? (Most sentences have none.)
+    public func hasSpans(onLines lines: ClosedRange<Int>) -> Bool {
+        let first = firstSpan(onOrAfter: lines.lowerBound)
+        return first < spans.count && spans[first].line <= lines.upperBound
+    }
+
+    /// Index of the first span on `line` or after it.
+    private func firstSpan(onOrAfter line: Int) -> Int {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].line < line { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -21,6 +21,13 @@ public struct CoverageMatcher: Sendable {
     /// Compiles `frameworks` against the built-in lexicons and `lexiconDirectories`
     /// (for word classes, `lexicon:` references and the statement wording).
     public static func make(frameworks: [Framework], lexiconDirectories: [String] = []) throws(FrictionError) -> CoverageMatcher {
+        try make(frameworks: frameworks, lexiconDirectories: lexiconDirectories, compiled: nil)
+    }
+
+    /// `compiled`: the automaton embedded at build time for exactly these
+    /// frameworks and lexicons (the built-in ones), so none is compiled here.
+    static func make(frameworks: [Framework], lexiconDirectories: [String],
+                     compiled: TokenAutomaton?) throws(FrictionError) -> CoverageMatcher {
         var sources = try LexiconLoader.builtInFiles()
         for directory in lexiconDirectories {
             for (path, text) in try LexiconLoader.readDirectory(directory) {
@@ -59,7 +66,7 @@ public struct CoverageMatcher: Sendable {
             }
         }
         var errors: [FrictionError] = []
-        let lexicon = LexiconLoader.assemble(files, errors: &errors, strictDisable: false)
+        let lexicon = LexiconLoader.assemble(files, errors: &errors, strictDisable: false, compiled: compiled)
         if let first = errors.first { throw first }
 
         var byConcept = Array(repeating: [ElementKey](), count: lexicon.concepts.count)
@@ -93,7 +100,9 @@ public struct CoverageMatcher: Sendable {
             }
             frameworks.append(framework)
         }
-        return try make(frameworks: frameworks, lexiconDirectories: lexiconDirectories)
+        let builtInOnly = frameworkFiles.isEmpty && lexiconDirectories.isEmpty
+        return try make(frameworks: frameworks, lexiconDirectories: lexiconDirectories,
+                        compiled: builtInOnly ? BuiltInAutomata.coverage : nil)
     }
 
     /// The elements a match shows.

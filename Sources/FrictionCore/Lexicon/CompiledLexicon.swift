@@ -26,6 +26,11 @@ public struct LexiconMatches: Sendable {
 
     init(all: [LexiconMatch], conceptCount: Int) {
         self.all = all
+        // Most sentences match nothing: no table to build for them.
+        guard !all.isEmpty else {
+            byConcept = []
+            return
+        }
         var grouped = Array(repeating: [LexiconMatch](), count: conceptCount)
         for match in all { grouped[match.concept].append(match) }
         byConcept = grouped
@@ -48,11 +53,18 @@ public struct CompiledLexicon: Sendable {
     private let automaton: TokenAutomaton
 
     init(entries: [LexiconEntry], patterns: [Pattern]) {
+        var automaton = TokenAutomaton()
+        for (number, pattern) in patterns.enumerated() { automaton.add(pattern, entry: number) }
+        automaton.finish()
+        self.init(entries: entries, automaton: automaton)
+    }
+
+    /// Entries with the automaton already compiled from their patterns.
+    init(entries: [LexiconEntry], automaton: TokenAutomaton) {
         var concepts: [String] = []
         var index: [String: Int] = [:]
         var entryConcept: [Int] = []
-        var automaton = TokenAutomaton()
-        for (number, entry) in entries.enumerated() {
+        for entry in entries {
             let concept: Int
             if let known = index[entry.concept] {
                 concept = known
@@ -62,15 +74,16 @@ public struct CompiledLexicon: Sendable {
                 concepts.append(entry.concept)
             }
             entryConcept.append(concept)
-            automaton.add(patterns[number], entry: number)
         }
-        automaton.finish()
         self.entries = entries
         self.concepts = concepts
         self.conceptIndex = index
         self.entryConcept = entryConcept
         self.automaton = automaton
     }
+
+    /// The compiled automaton as integers (`TokenAutomaton.serialized`).
+    var serializedAutomaton: [Int32] { automaton.serialized() }
 
     /// Index of a concept, or nil when no loaded lexicon defines it.
     public func concept(_ name: String) -> Int? { conceptIndex[name] }
@@ -85,20 +98,40 @@ public struct CompiledLexicon: Sendable {
     /// callers that match many sentences (one per thread, not shared).
     public struct MatchScratch {
         var automaton = TokenAutomaton.Scratch()
+        var ids: [Int32] = []
+        var isNumber: [Bool] = []
+        var isYear: [Bool] = []
+        var anchors: [Bool] = []
+        var found: [LexiconMatch] = []
         public init() {}
     }
 
     /// `matches(in:)`, reusing `scratch` between calls.
     public func matches(in tokens: [Token], scratch: inout MatchScratch) -> LexiconMatches {
-        let ids = tokens.map { automaton.id(of: $0.normalized) }
-        let isNumber = tokens.map { $0.kind == .number }
-        let isYear = tokens.map { token -> Bool in
-            guard token.kind == .number, token.normalized.utf8.count == 4, let value = Int(token.normalized) else { return false }
-            return value >= 1800 && value <= 2199
+        // The per-token tables live in `scratch`: taken out for the call and
+        // put back after, so that matching a sentence allocates only its result.
+        var ids = scratch.ids, isNumber = scratch.isNumber, isYear = scratch.isYear, anchors = scratch.anchors
+        var found = scratch.found
+        var automatonScratch = scratch.automaton
+        scratch = MatchScratch()
+        defer {
+            scratch.automaton = automatonScratch
+            (scratch.ids, scratch.isNumber, scratch.isYear, scratch.anchors) = (ids, isNumber, isYear, anchors)
+            scratch.found = found
+        }
+        ids.removeAll(keepingCapacity: true)
+        isNumber.removeAll(keepingCapacity: true)
+        isYear.removeAll(keepingCapacity: true)
+        for token in tokens {
+            ids.append(automaton.id(of: token.normalized))
+            let number = token.kind == .number
+            isNumber.append(number)
+            isYear.append(number && Self.isYear(token.normalized))
         }
         // A sentence may begin after a list marker or an opening quote.
         // (`anchors[i]`: a pattern anchored with `^` may start at token i.)
-        var anchors = Array(repeating: false, count: tokens.count + 1)
+        anchors.removeAll(keepingCapacity: true)
+        anchors.append(contentsOf: repeatElement(false, count: tokens.count + 1))
         anchors[0] = true
         var first = 0
         while first < tokens.count, tokens[first].kind != .word, tokens[first].kind != .number {
@@ -110,26 +143,34 @@ public struct CompiledLexicon: Sendable {
             && (token.normalized == ":" || token.normalized == ";" || token.normalized == "-") {
             anchors[index + 1] = true
         }
-        var best: [Int: Int] = [:] // entry * 2^20 + start -> end
-        var order: [Int] = []
+        // For each entry and start, the longest match. The automaton reports
+        // one start at a time, in order, and a start's ends never decrease:
+        // an entry seen again at the same start only moves its end.
+        found.removeAll(keepingCapacity: true)
+        // A local copy: the closure below would otherwise copy all of `self`.
+        let entryConcept = self.entryConcept
+        var startFirst = 0
+        var currentStart = -1
         automaton.run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchors,
-                      scratch: &scratch.automaton) { entry, start, end in
-            let key = entry &* 1_048_576 &+ start
-            if let old = best[key] {
-                if end > old { best[key] = end }
-            } else {
-                best[key] = end
-                order.append(key)
+                      scratch: &automatonScratch) { entry, start, end in
+            if start != currentStart {
+                currentStart = start
+                startFirst = found.count
             }
+            for index in startFirst..<found.count where found[index].entry == entry {
+                if end > found[index].tokens.upperBound { found[index].tokens = start..<end }
+                return
+            }
+            found.append(LexiconMatch(entry: entry, concept: entryConcept[entry], tokens: start..<end))
         }
-        var result: [LexiconMatch] = []
-        result.reserveCapacity(order.count)
-        for key in order {
-            let entry = key / 1_048_576
-            let start = key % 1_048_576
-            result.append(LexiconMatch(entry: entry, concept: entryConcept[entry], tokens: start..<best[key]!))
-        }
+        var result = found
         result.sort { $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.entry < $1.entry }
         return LexiconMatches(all: result, conceptCount: concepts.count)
+    }
+
+    /// A four-digit number from 1800 to 2199.
+    private static func isYear(_ text: String) -> Bool {
+        guard text.utf8.count == 4, let value = Int(text) else { return false }
+        return value >= 1800 && value <= 2199
     }
 }

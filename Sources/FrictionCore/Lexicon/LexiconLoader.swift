@@ -18,6 +18,10 @@ import Yams
 public enum LexiconLoader {
     /// Built-in lexicons plus user directories (later ones add to / disable earlier entries).
     public static func load(includeBuiltIn: Bool = true, directories: [String] = []) throws -> CompiledLexicon {
+        if includeBuiltIn && directories.isEmpty, let compiled = BuiltInAutomata.rules {
+            var errors: [FrictionError] = []
+            return assemble(try builtInFiles(), errors: &errors, strictDisable: true, compiled: compiled)
+        }
         var files: [LexiconFile] = []
         if includeBuiltIn { files += try builtInFiles() }
         for directory in directories {
@@ -85,7 +89,11 @@ public enum LexiconLoader {
     }
 
     /// Resolves classes, applies disables and compiles every pattern.
-    static func assemble(_ files: [LexiconFile], errors: inout [FrictionError], strictDisable: Bool) -> CompiledLexicon {
+    /// With `compiled`, the automaton of exactly these files (embedded at
+    /// build time), patterns are neither parsed nor compiled again: only the
+    /// entries are listed, in the same order.
+    static func assemble(_ files: [LexiconFile], errors: inout [FrictionError], strictDisable: Bool,
+                         compiled: TokenAutomaton? = nil) -> CompiledLexicon {
         // Word classes: later files add members to a class.
         var classSources: [String: [(String, LexiconFile.Located)]] = [:]
         var classOrder: [String] = []
@@ -119,7 +127,9 @@ public enum LexiconLoader {
             resolving.remove(name)
             classes[name] = alternatives
         }
-        for name in classOrder { resolve(name) }
+        if compiled == nil {
+            for name in classOrder { resolve(name) }
+        }
 
         // Entries: a later entry with the same id replaces the earlier one.
         var entries: [LexiconEntry] = []
@@ -134,7 +144,8 @@ public enum LexiconLoader {
                 }
                 for source in entry.patterns {
                     do throws(PatternError) {
-                        let pattern = try PatternParser.parse(source.value, classes: classes, words: words)
+                        let pattern = compiled == nil ? try PatternParser.parse(source.value, classes: classes, words: words)
+                            : Pattern(nodes: [], anchored: false)
                         entries.append(LexiconEntry(id: entry.id, concept: file.concept, pattern: source.value, note: entry.note,
                                                     weight: entry.weight, suggestion: entry.suggestion, path: file.path, line: source.line))
                         patterns.append(pattern)
@@ -162,6 +173,7 @@ public enum LexiconLoader {
             keptEntries.append(entry)
             keptPatterns.append(pattern)
         }
+        if let compiled { return CompiledLexicon(entries: keptEntries, automaton: compiled) }
         return CompiledLexicon(entries: keptEntries, patterns: keptPatterns)
     }
 

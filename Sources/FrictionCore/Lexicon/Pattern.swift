@@ -9,7 +9,10 @@
 /// - `...N` a gap of at most N tokens (`...` alone is at most 4);
 /// - a leading `^` anchors the pattern at the start of the sentence (or of a
 ///   clause after `:`, `;` or a dash).
-public indirect enum PatternNode: Sendable, Equatable {
+///
+/// Not `indirect`: alternatives nest through arrays, which are already
+/// references, and boxing every node cost an allocation per word at start-up.
+public enum PatternNode: Sendable, Equatable {
     case word(String)
     case anyToken
     case number

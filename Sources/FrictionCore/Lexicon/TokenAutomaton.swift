@@ -1,7 +1,7 @@
 /// A nondeterministic automaton over interned token ids, built from every
 /// lexicon pattern at once (Thompson construction, epsilon closures computed
-/// up front). The first step from the start state is a single dictionary
-/// lookup, so a sentence costs one hash lookup per token plus the work of the
+/// up front). The first step from the start state is a table lookup by token
+/// id, so a sentence costs one word lookup per token plus the work of the
 /// few patterns that actually begin there.
 struct TokenAutomaton: Sendable {
     enum Label: Sendable, Equatable {
@@ -14,22 +14,31 @@ struct TokenAutomaton: Sendable {
     /// Token id of a word that no pattern mentions.
     static let unknown: Int32 = -1
 
-    private(set) var edges: [[(label: Label, target: Int32)]] = []
-    /// Entry indices accepted in each state (after closure).
-    private(set) var accepts: [[Int32]] = []
+    /// Edges while building; emptied by `finish`, which keeps their count.
+    private var edges: [[(label: Label, target: Int32)]] = []
+    private(set) var stateCount = 0
+    /// Entry indices accepted in each state (after closure), while building.
+    private var accepts: [[Int32]] = []
+    /// State `s` accepts entries `acceptEntries[acceptStart[s] ..< acceptStart[s + 1]]`.
+    private var acceptStart: [Int32] = []
+    private var acceptEntries: [Int32] = []
     /// Epsilon closure of each state's targets, stored per edge target.
     private var closures: [[Int32]] = []
-    /// First step from the start, free or anchored at the sentence start.
-    private var firstStep: [Int32: [Int32]] = [:]
+    /// First step from the start, free or anchored at the sentence start:
+    /// over token id `i`, to `firstTargets[firstStart[i] ..< firstStart[i + 1]]`.
+    private var firstStart: [Int32] = []
+    private var firstTargets: [Int32] = []
     private var firstAny: [Int32] = []
     private var firstNumber: [Int32] = []
     private var firstYear: [Int32] = []
-    private var anchoredStep: [Int32: [Int32]] = [:]
+    private var anchoredStart: [Int32] = []
+    private var anchoredTargets: [Int32] = []
     private var anchoredAny: [Int32] = []
     private var anchoredNumber: [Int32] = []
     private var anchoredYear: [Int32] = []
 
-    private(set) var interner: [String: Int32] = [:]
+    /// Every word the patterns mention, with its token id.
+    private(set) var words = WordTable()
 
     /// One step from a state, its epsilon closure included, in flat tables:
     /// state `s`'s token steps are `stepIDs[stepStart[s] ..< stepStart[s + 1]]`
@@ -49,14 +58,12 @@ struct TokenAutomaton: Sendable {
     private var starts: [Int32] = []
     private var anchoredStarts: [Int32] = []
 
-    func id(of token: String) -> Int32 { interner[token] ?? Self.unknown }
+    /// An empty automaton: `add` patterns, then `finish`.
+    init() {}
 
-    mutating func intern(_ word: String) -> Int32 {
-        if let id = interner[word] { return id }
-        let id = Int32(interner.count)
-        interner[word] = id
-        return id
-    }
+    func id(of token: String) -> Int32 { words.id(of: token) ?? Self.unknown }
+
+    mutating func intern(_ word: String) -> Int32 { words.insert(word) }
 
     private mutating func newState() -> Int32 {
         edges.append([])
@@ -216,11 +223,37 @@ struct TokenAutomaton: Sendable {
         }
         stepStart.append(Int32(stepIDs.count))
         otherStart.append(Int32(otherTargets.count))
+        let firstStep: [Int32: [Int32]]
+        let anchoredStep: [Int32: [Int32]]
         (firstStep, firstAny, firstNumber, firstYear) = firstTables(starts)
         (anchoredStep, anchoredAny, anchoredNumber, anchoredYear) = firstTables(anchoredStarts)
+        (firstStart, firstTargets) = Self.flat(firstStep, count: words.count)
+        (anchoredStart, anchoredTargets) = Self.flat(anchoredStep, count: words.count)
+        acceptStart.reserveCapacity(count + 1)
+        for state in 0..<count {
+            acceptStart.append(Int32(acceptEntries.count))
+            acceptEntries += accepts[state]
+        }
+        acceptStart.append(Int32(acceptEntries.count))
+        stateCount = count
         epsilon = []
         rawAccept = []
         closures = []
+        accepts = []
+        edges = []
+    }
+
+    /// A table keyed by token id as offsets into one array of targets.
+    private static func flat(_ table: [Int32: [Int32]], count: Int) -> (starts: [Int32], targets: [Int32]) {
+        var starts: [Int32] = []
+        var targets: [Int32] = []
+        starts.reserveCapacity(count + 1)
+        for id in 0..<Int32(count) {
+            starts.append(Int32(targets.count))
+            if let found = table[id] { targets += found }
+        }
+        starts.append(Int32(targets.count))
+        return (starts, targets)
     }
 
     private func firstTables(_ roots: [Int32]) -> ([Int32: [Int32]], [Int32], [Int32], [Int32]) {
@@ -262,8 +295,8 @@ struct TokenAutomaton: Sendable {
     func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], scratch: inout Scratch,
              _ report: (Int, Int, Int) -> Void) {
         let count = ids.count
-        if scratch.stamp.count != edges.count {
-            scratch.stamp = Array(repeating: -1, count: edges.count)
+        if scratch.stamp.count != stateCount {
+            scratch.stamp = Array(repeating: -1, count: stateCount)
             scratch.generation = 0
         }
         var stamp = scratch.stamp
@@ -274,8 +307,14 @@ struct TokenAutomaton: Sendable {
         defer {
             scratch = Scratch(stamp: stamp, generation: generation, current: current, next: next)
         }
+        // Can a match start at a word no pattern mentions (not a number, not
+        // after a clause opener)? Only through a pattern that begins with {any}.
+        let unknownWordsStart = !firstAny.isEmpty
         for start in 0..<count {
-            current.removeAll(keepingCapacity: true)
+            if ids[start] == Self.unknown && !unknownWordsStart && !isNumber[start] && !anchorPositions[start] {
+                continue // most words: nothing begins here
+            }
+            if !current.isEmpty { current.removeAll(keepingCapacity: true) }
             generation += 1
             func enter(_ targets: [Int32], into set: inout [Int32]) {
                 for t in targets where stamp[Int(t)] != generation {
@@ -283,13 +322,23 @@ struct TokenAutomaton: Sendable {
                     set.append(t)
                 }
             }
+            func enter(_ id: Int32, starts: [Int32], targets: [Int32], into set: inout [Int32]) {
+                guard id >= 0 else { return }
+                for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) {
+                    let t = targets[index]
+                    if stamp[Int(t)] != generation {
+                        stamp[Int(t)] = generation
+                        set.append(t)
+                    }
+                }
+            }
             let id = ids[start]
-            if let targets = firstStep[id] { enter(targets, into: &current) }
+            enter(id, starts: firstStart, targets: firstTargets, into: &current)
             enter(firstAny, into: &current)
             if isNumber[start] { enter(firstNumber, into: &current) }
             if isYear[start] { enter(firstYear, into: &current) }
             if anchorPositions[start] {
-                if let targets = anchoredStep[id] { enter(targets, into: &current) }
+                enter(id, starts: anchoredStart, targets: anchoredTargets, into: &current)
                 enter(anchoredAny, into: &current)
                 if isNumber[start] { enter(anchoredNumber, into: &current) }
                 if isYear[start] { enter(anchoredYear, into: &current) }
@@ -299,7 +348,9 @@ struct TokenAutomaton: Sendable {
                 // Report accepts at `position + 1`, then step every live
                 // state (closure included) over the next token.
                 for s in current {
-                    for entry in accepts[Int(s)] { report(Int(entry), start, position + 1) }
+                    for index in Int(acceptStart[Int(s)])..<Int(acceptStart[Int(s) + 1]) {
+                        report(Int(acceptEntries[index]), start, position + 1)
+                    }
                 }
                 position += 1
                 guard position < count else { break }
@@ -308,8 +359,9 @@ struct TokenAutomaton: Sendable {
                 let nextID = ids[position]
                 for s in current {
                     // Token steps of `s` for `nextID`: binary search for the first.
+                    // A word no pattern mentions (most words) has no token steps.
                     var low = Int(stepStart[Int(s)])
-                    let end = Int(stepStart[Int(s) + 1])
+                    let end = nextID == Self.unknown ? low : Int(stepStart[Int(s) + 1])
                     var high = end
                     while low < high {
                         let middle = (low + high) / 2
@@ -340,6 +392,93 @@ struct TokenAutomaton: Sendable {
                 }
                 swap(&current, &next)
             }
+        }
+    }
+
+    // MARK: Built at build time
+
+    /// Bumped whenever the serialized layout or the compiler changes, so that
+    /// automata embedded by an older build are never read.
+    static let formatVersion: Int32 = 2
+
+    /// The finished automaton as one array of integers: every table, each
+    /// preceded by its length (see `init(serialized:)`).
+    func serialized() -> [Int32] {
+        precondition(edges.isEmpty && stateCount > 0, "serialize a finished automaton")
+        var out: [Int32] = [Self.formatVersion, Int32(stateCount)]
+        func put(_ table: [Int32]) {
+            out.append(Int32(table.count))
+            out += table
+        }
+        for table in [acceptStart, acceptEntries, stepStart, stepIDs, stepTargets, otherStart,
+                      otherLabels.map(Self.code), otherTargets, firstStart, firstTargets, firstAny, firstNumber,
+                      firstYear, anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear] {
+            put(table)
+        }
+        out.append(Int32(words.count))
+        for id in 0..<words.count { put(words.bytes(of: id).map { Int32($0) }) }
+        return out
+    }
+
+    /// An automaton from `serialized()`; nil when the data is of another
+    /// format version or malformed.
+    init?(serialized data: [Int32]) {
+        var index = 0
+        func take() -> Int32? {
+            guard index < data.count else { return nil }
+            index += 1
+            return data[index - 1]
+        }
+        func table() -> [Int32]? {
+            guard let count = take(), count >= 0, index + Int(count) <= data.count else { return nil }
+            index += Int(count)
+            return Array(data[(index - Int(count))..<index])
+        }
+        guard take() == Self.formatVersion, let states = take(), states > 0 else { return nil }
+        var tables: [[Int32]] = []
+        for _ in 0..<18 {
+            guard let next = table() else { return nil }
+            tables.append(next)
+        }
+        guard let wordCount = take(), wordCount >= 0 else { return nil }
+        var words = WordTable()
+        for id in 0..<wordCount {
+            guard let bytes = table(), bytes.allSatisfy({ $0 >= 0 && $0 < 256 }) else { return nil }
+            guard words.insert(String(decoding: bytes.map { UInt8($0) }, as: UTF8.self)) == id else { return nil }
+        }
+        guard index == data.count, tables[0].count == Int(states) + 1, tables[2].count == Int(states) + 1,
+              tables[5].count == Int(states) + 1 else { return nil }
+        var labels: [Label] = []
+        for code in tables[6] {
+            guard let label = Self.label(code: code) else { return nil }
+            labels.append(label)
+        }
+        stateCount = Int(states)
+        (acceptStart, acceptEntries, stepStart, stepIDs, stepTargets, otherStart) =
+            (tables[0], tables[1], tables[2], tables[3], tables[4], tables[5])
+        (otherLabels, otherTargets, firstStart, firstTargets, firstAny, firstNumber, firstYear) =
+            (labels, tables[7], tables[8], tables[9], tables[10], tables[11], tables[12])
+        (anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear) =
+            (tables[13], tables[14], tables[15], tables[16], tables[17])
+        self.words = words
+    }
+
+    /// Steps other than by token id: any token, a number, a year.
+    private static func code(_ label: Label) -> Int32 {
+        switch label {
+        case .any: return 0
+        case .number: return 1
+        case .year: return 2
+        case .token: preconditionFailure("token steps are in the id tables")
+        }
+    }
+
+    private static func label(code: Int32) -> Label? {
+        switch code {
+        case 0: return .any
+        case 1: return .number
+        case 2: return .year
+        default: return nil
         }
     }
 }

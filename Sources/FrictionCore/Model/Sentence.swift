@@ -100,6 +100,18 @@ public struct Sentence: Sendable, Equatable {
         return SourcePosition(line: run.line, column: run.column + offset - run.offset)
     }
 
+    /// The lowest to the highest line any of its characters stands on.
+    public var lines: ClosedRange<Int> {
+        guard let first = runs.first else { return 1...1 }
+        var low = first.line
+        var high = first.line
+        for run in runs {
+            low = min(low, run.line)
+            high = max(high, run.line)
+        }
+        return low...high
+    }
+
     public var range: SourceRange {
         guard count > 0 else {
             return SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
@@ -139,20 +151,26 @@ public struct Sentence: Sendable, Equatable {
 
 /// Building strings from Unicode scalars.
 public enum UnicodeText {
-    /// The string of `scalars`, built from UTF-8 in one allocation, and
-    /// whether every scalar is ASCII.
-    public static func string<S: Sequence>(_ scalars: S) -> (string: String, isASCII: Bool) where S.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.underestimatedCount)
-        var isASCII = true
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                bytes.append(UInt8(scalar.value))
-            } else {
-                isASCII = false
-                UTF8.encode(scalar) { bytes.append($0) }
+    /// The string of `scalars`, its UTF-8 written straight into the string's
+    /// own storage, and whether every scalar is ASCII.
+    public static func string<C: Collection>(_ scalars: C) -> (string: String, isASCII: Bool) where C.Element == Unicode.Scalar {
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        let string = String(unsafeUninitializedCapacity: length) { buffer in
+            var index = 0
+            for scalar in scalars {
+                if scalar.value < 0x80 {
+                    buffer[index] = UInt8(scalar.value)
+                    index += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        buffer[index] = byte
+                        index += 1
+                    }
+                }
             }
+            return index
         }
-        return (String(decoding: bytes, as: UTF8.self), isASCII)
+        return (string, length == scalars.count)
     }
 }

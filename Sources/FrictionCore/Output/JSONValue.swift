@@ -61,26 +61,48 @@ public indirect enum JSONValue: Equatable, Sendable {
         output += String(repeating: " ", count: indent * depth)
     }
 
+    /// Appends `string` as a JSON string literal. Runs of characters that
+    /// need no escape (nearly all of them) are appended whole, not one
+    /// scalar at a time: this was 7% of a JSON lint run.
     public static func escape(_ string: String, into output: inout String) {
         output += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+        let utf8 = string.utf8
+        var run = utf8.startIndex
+        var index = run
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var length = 1
+            let escaped: String
+            switch byte {
+            case 0x22: escaped = "\\\""
+            case 0x5C: escaped = "\\\\"
+            case 0x0A: escaped = "\\n"
+            case 0x0D: escaped = "\\r"
+            case 0x09: escaped = "\\t"
+            case 0x08: escaped = "\\b"
+            case 0x0C: escaped = "\\f"
+            case 0..<0x20: escaped = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9): line breaks to JavaScript.
+                let second = utf8.index(after: index)
+                guard second != utf8.endIndex, utf8[second] == 0x80 else { index = utf8.index(after: index); continue }
+                let third = utf8.index(after: second)
+                guard third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 else {
+                    index = utf8.index(after: index)
+                    continue
                 }
+                escaped = utf8[third] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
+            default:
+                index = utf8.index(after: index)
+                continue
             }
+            output.append(contentsOf: string[run..<index])
+            output += escaped
+            index = utf8.index(index, offsetBy: length)
+            run = index
         }
+        output.append(contentsOf: string[run..<utf8.endIndex])
         output += "\""
     }
 }

@@ -1,7 +1,8 @@
 /// Character tests on Unicode scalars, with ASCII answered without a table
-/// lookup because nearly all policy text is ASCII.
+/// lookup because nearly all policy text is ASCII. Inlinable: the parsers
+/// call them once per character from another module.
 public enum CharacterClasses {
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 {
@@ -10,14 +11,14 @@ public enum CharacterClasses {
         return scalar.properties.isAlphabetic
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value >= 0x30 && value <= 0x39 }
         return scalar.properties.numericType == .decimal
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return true
@@ -26,7 +27,7 @@ public enum CharacterClasses {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
@@ -34,7 +35,7 @@ public enum CharacterClasses {
     }
 
     /// Unicode's Diacritic property; in ASCII only `^` and `` ` `` have it.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x5E || value == 0x60 }
@@ -42,7 +43,7 @@ public enum CharacterClasses {
     }
 
     /// Straight and typographic apostrophes and single quotes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x27, 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032, 0x60, 0xB4: return true
@@ -51,7 +52,7 @@ public enum CharacterClasses {
     }
 
     /// Double quotation marks in their common forms.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isDoubleQuote(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2033, 0x300C, 0x300D: return true
@@ -60,7 +61,7 @@ public enum CharacterClasses {
     }
 
     /// Hyphens, dashes and minus signs.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isDash(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return true
@@ -69,7 +70,7 @@ public enum CharacterClasses {
     }
 
     /// Characters that may end a sentence.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isSentenceTerminator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F: return true
@@ -79,7 +80,7 @@ public enum CharacterClasses {
 
     /// Closing quotes and brackets that may follow a terminator and still
     /// belong to the sentence it ends.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isClosingAfterTerminator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x2019, 0x201D, 0xBB, 0x2032, 0x2033: return true

@@ -29,9 +29,7 @@ public enum Tokenizer {
                 tokens.append(Token(normalized: "\"", kind: .quote, range: index..<(index + 1)))
             } else if CharacterClasses.isDash(scalar) {
                 tokens.append(Token(normalized: "-", kind: .punctuation, range: index..<(index + 1)))
-            } else if scalar.properties.generalCategory == .currencySymbol
-                        || scalar.properties.generalCategory == .mathSymbol
-                        || scalar == "%" || scalar == "&" || scalar == "#" || scalar == "@" || scalar == "/" {
+            } else if isSymbol(scalar) {
                 tokens.append(Token(normalized: String(scalar), kind: .symbol, range: index..<(index + 1)))
             } else {
                 tokens.append(Token(normalized: String(scalar), kind: .punctuation, range: index..<(index + 1)))
@@ -39,6 +37,20 @@ public enum Tokenizer {
             index += 1
         }
         return tokens
+    }
+
+    /// Currency and math symbols, and `%`, `&`, `#`, `@`, `/`. ASCII is
+    /// answered from the list, without a Unicode property lookup.
+    @inline(__always)
+    private static func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        // The ASCII currency (Sc) and math (Sm) symbols, then the others.
+        case "$", "+", "<", "=", ">", "|", "~", "%", "&", "#", "@", "/": return true
+        case "\u{0}"..."\u{7F}": return false
+        default:
+            let category = scalar.properties.generalCategory
+            return category == .currencySymbol || category == .mathSymbol
+        }
     }
 
     /// A word runs over letters and digits, and over an apostrophe, hyphen,
@@ -78,10 +90,51 @@ public enum Tokenizer {
 
     private static func appendWord(_ scalars: [Unicode.Scalar], _ range: Range<Int>, buffer folded: inout [UInt8],
                                    to tokens: inout [Token]) {
-        folded.removeAll(keepingCapacity: true)
         var allDigits = true
         var hasApostrophe = false
-        for scalar in scalars[range] {
+        let word: String
+        if scalars[range].allSatisfy({ $0.value < 0x80 }) {
+            // Most words are ASCII: folded straight into the string, with the
+            // same rules as below (a backquote is an apostrophe; `-` stays).
+            word = String(unsafeUninitializedCapacity: range.count) { buffer in
+                var index = 0
+                for scalar in scalars[range] {
+                    var byte = UInt8(scalar.value)
+                    if byte == 0x27 || byte == 0x60 {
+                        byte = 0x27
+                        hasApostrophe = true
+                    } else if byte != 0x2D {
+                        if !(byte >= 0x30 && byte <= 0x39) && byte != 0x2E && byte != 0x2C { allDigits = false }
+                        if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+                    }
+                    buffer[index] = byte
+                    index += 1
+                }
+                return index
+            }
+        } else {
+            word = foldedWord(scalars[range], buffer: &folded, allDigits: &allDigits, hasApostrophe: &hasApostrophe)
+        }
+        let capitalized = CharacterClasses.isUppercase(scalars[range.lowerBound])
+        if allDigits {
+            tokens.append(Token(normalized: word, kind: .number, range: range))
+            return
+        }
+        // Only words with an apostrophe, and "cannot", are contractions.
+        guard hasApostrophe || (range.count == 6 && word == "cannot") else {
+            tokens.append(Token(normalized: word, kind: .word, range: range, isCapitalized: capitalized))
+            return
+        }
+        for (index, part) in Contractions.expand(word).enumerated() {
+            tokens.append(Token(normalized: part, kind: .word, range: range, isCapitalized: capitalized && index == 0))
+        }
+    }
+
+    /// A word with non-ASCII characters, case-folded through `folded`.
+    private static func foldedWord(_ word: ArraySlice<Unicode.Scalar>, buffer folded: inout [UInt8],
+                                   allDigits: inout Bool, hasApostrophe: inout Bool) -> String {
+        folded.removeAll(keepingCapacity: true)
+        for scalar in word {
             if CharacterClasses.isApostrophe(scalar) {
                 folded.append(UInt8(ascii: "'"))
                 hasApostrophe = true
@@ -97,20 +150,7 @@ public enum Tokenizer {
                 }
             }
         }
-        let word = String(decoding: folded, as: UTF8.self)
-        let capitalized = CharacterClasses.isUppercase(scalars[range.lowerBound])
-        if allDigits {
-            tokens.append(Token(normalized: word, kind: .number, range: range))
-            return
-        }
-        // Only words with an apostrophe, and "cannot", are contractions.
-        guard hasApostrophe || word == "cannot" else {
-            tokens.append(Token(normalized: word, kind: .word, range: range, isCapitalized: capitalized))
-            return
-        }
-        for (index, part) in Contractions.expand(word).enumerated() {
-            tokens.append(Token(normalized: part, kind: .word, range: range, isCapitalized: capitalized && index == 0))
-        }
+        return String(decoding: folded, as: UTF8.self)
     }
 }
 

@@ -162,15 +162,55 @@ struct MarkdownWalker {
             }
             if start < limit && canStart(literal, at: start) { cursor = start }
         }
+        if isVerbatim(literal) {
+            // Nearly every text node stands in the source as it is, from the
+            // cursor on: each character would be found where the last one
+            // ended, so the columns simply run on from the first.
+            let first = positions.position(of: cursor)
+            var column = first.column
+            var index = 0
+            while index < literal.count {
+                let lead = literal[index]
+                let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), literal.count - index)
+                let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(literal, index..<(index + length))
+                text.append(scalar, at: SourcePosition(line: first.line, column: column))
+                column += 1
+                index += length
+            }
+            cursor += literal.count
+            return
+        }
         var index = 0
         while index < literal.count {
-            let length = UTF8Decoding.sequenceLength(literal[index])
+            let lead = literal[index]
+            if lead < 0x80 {
+                // ASCII, nearly every character: no slice, no decoding.
+                let offset = locate(byte: lead)
+                text.append(Unicode.Scalar(lead), at: positions.position(of: offset))
+                index += 1
+                continue
+            }
+            let length = UTF8Decoding.sequenceLength(lead)
             let end = min(index + length, literal.count)
             let scalar = UTF8Decoding.scalar(literal, index..<end)
             let offset = locate(literal[index..<end])
             text.append(scalar, at: positions.position(of: offset))
             index = end
         }
+    }
+
+    /// Are the source bytes from the cursor exactly the literal, on one line
+    /// and inside the block?
+    private func isVerbatim(_ literal: [UInt8]) -> Bool {
+        guard cursor + literal.count <= limit else { return false }
+        let bytes = source.bytes
+        var index = 0
+        while index < literal.count {
+            let byte = literal[index]
+            if byte != bytes[cursor + index] || byte == 0x0A || byte == 0x0D { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Can the source at `offset` produce the literal's first character?
@@ -184,8 +224,9 @@ struct MarkdownWalker {
     private mutating func locate(_ character: ArraySlice<UInt8>) -> Int {
         let bytes = source.bytes
         var offset = cursor
+        let first = character[character.startIndex]
         while offset < limit {
-            if bytes[offset...].starts(with: character) {
+            if bytes[offset] == first && Self.matches(bytes, at: offset, character) {
                 cursor = offset + character.count
                 return offset
             }
@@ -202,6 +243,41 @@ struct MarkdownWalker {
         // The character is not in the block's bytes (an entity that became two
         // characters, say): give it the position of its neighbour.
         return max(cursor - 1, 0)
+    }
+
+    /// `locate` for a one-byte (ASCII) character, the same steps without a slice.
+    private mutating func locate(byte: UInt8) -> Int {
+        let bytes = source.bytes
+        var offset = cursor
+        while offset < limit {
+            let found = bytes[offset]
+            if found == byte {
+                cursor = offset + 1
+                return offset
+            }
+            if found == UInt8(ascii: "&"), let end = entityEnd(at: offset) {
+                cursor = end
+                return offset
+            }
+            if found == UInt8(ascii: "\\"), offset + 1 < limit, bytes[offset + 1] == byte {
+                cursor = offset + 2
+                return offset + 1
+            }
+            offset += 1
+        }
+        return max(cursor - 1, 0)
+    }
+
+    /// Do the bytes at `offset` spell `character` (one UTF-8 sequence)?
+    @inline(__always)
+    private static func matches(_ bytes: [UInt8], at offset: Int, _ character: ArraySlice<UInt8>) -> Bool {
+        guard offset + character.count <= bytes.count else { return false }
+        var index = 1
+        while index < character.count {
+            if bytes[offset + index] != character[character.startIndex + index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// End of an entity or numeric character reference starting at `offset`.

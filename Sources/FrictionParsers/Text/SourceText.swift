@@ -112,16 +112,20 @@ public struct SourceText: Sendable {
     static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                starts.append(index + 1)
-            } else if byte == 0x0D && (index + 1 >= count || bytes[index + 1] != 0x0A) {
-                starts.append(index + 1)
+        // Every byte of every file passes here: read through a buffer
+        // pointer, without an array bounds check per byte.
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D && (index + 1 >= count || buffer[index + 1] != 0x0A) {
+                    starts.append(index + 1)
+                }
+                index += 1
             }
-            index += 1
         }
         return starts
     }
@@ -143,6 +147,12 @@ public struct SourceText: Sendable {
 
     /// Offset of the first byte that breaks UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8(in: $0) }
+    }
+
+    /// `firstInvalidUTF8` over a buffer (every byte of every file: no
+    /// bounds check per byte).
+    private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = bytes.count
         while index < count {

@@ -167,20 +167,29 @@ struct XMLWalker {
     private mutating func decode(_ range: Range<Int>, decodeEntities: Bool, into output: inout BlockText) {
         let bytes = source.bytes
         var index = range.lowerBound
+        // The position of `index`: looked up at the start, on each new line
+        // and after a reference; in between, a column per character.
+        var position = SourcePosition(line: 1, column: 1)
+        var nextLineStart = index
         while index < range.upperBound {
+            if index >= nextLineStart {
+                position = positions.position(of: index)
+                nextLineStart = position.line < source.lineStarts.count ? source.lineStarts[position.line] : Int.max
+            }
             let byte = bytes[index]
             if decodeEntities && byte == UInt8(ascii: "&"), let semicolon = bytes[index..<min(index + 64, range.upperBound)].firstIndex(of: UInt8(ascii: ";")) {
-                let position = positions.position(of: index)
                 let name = String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self)
                 for scalar in XMLEntities.decode(name, custom: entityText) {
                     output.append(scalar, at: position)
                 }
                 index = semicolon + 1
+                nextLineStart = index // look the position up again
                 continue
             }
             let length = UTF8Decoding.sequenceLength(byte)
             let end = min(index + length, range.upperBound)
-            output.append(UTF8Decoding.scalar(bytes, index..<end), at: positions.position(of: index))
+            output.append(byte < 0x80 ? Unicode.Scalar(byte) : UTF8Decoding.scalar(bytes, index..<end), at: position)
+            position.column += 1
             index = end
         }
     }

@@ -1,0 +1,91 @@
+/// The words that lexicon patterns mention, each with a dense id: an
+/// open-addressing hash table over the words' UTF-8 bytes.
+///
+/// Every token of every sentence is looked up here (twice per sentence when
+/// coverage is measured), and most tokens are words no pattern mentions. A
+/// `[String: Int32]` hashed each one with the standard library's seeded
+/// SipHash; a short FNV-1a over the bytes and a byte comparison cost a
+/// fraction of that.
+struct WordTable: Sendable {
+    /// Id of the word in each slot, -1 when empty; the count is a power of two.
+    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    /// Word `id`'s bytes are `bytes[starts[id] ..< starts[id + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
+    private var hashes: [UInt64] = []
+
+    var count: Int { hashes.count }
+
+    /// The UTF-8 bytes of word `id`.
+    func bytes(of id: Int) -> ArraySlice<UInt8> {
+        bytes[Int(starts[id])..<Int(starts[id + 1])]
+    }
+
+    /// The id of `word`, or nil when no pattern mentions it.
+    func id(of word: String) -> Int32? {
+        if let found = word.utf8.withContiguousStorageIfAvailable({ find($0, hash: Self.hash($0)).id }) { return found }
+        return Array(word.utf8).withUnsafeBufferPointer { find($0, hash: Self.hash($0)).id }
+    }
+
+    /// The id of `word`, adding it when new.
+    mutating func insert(_ word: String) -> Int32 {
+        var word = word
+        return word.withUTF8 { utf8 in
+            let hash = Self.hash(utf8)
+            let (found, slot) = find(utf8, hash: hash)
+            if let found { return found }
+            let id = Int32(hashes.count)
+            bytes.append(contentsOf: utf8)
+            starts.append(Int32(bytes.count))
+            hashes.append(hash)
+            slots[slot] = id
+            if hashes.count * 2 > slots.count { grow() }
+            return id
+        }
+    }
+
+    /// The id found, or the empty slot where the word would go.
+    private func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32?, slot: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return (nil, slot) }
+            if hashes[Int(id)] == hash && equals(Int(id), utf8) { return (id, slot) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func equals(_ id: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[id])
+        let end = Int(starts[id + 1])
+        guard end - start == utf8.count else { return false }
+        var index = 0
+        while index < utf8.count {
+            if bytes[start + index] != utf8[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for id in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    /// 64-bit FNV-1a, with the high bits folded in so that the low bits used
+    /// for the slot depend on every byte.
+    @inline(__always)
+    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash ^ (hash >> 29)
+    }
+}
