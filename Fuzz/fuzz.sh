@@ -51,9 +51,11 @@ for target in "${targets[@]}"; do
     log="$scratch/$target.log"
     echo "== $target: ${seconds}s, seeds in $scratch/corpus/$target, log in $log"
     status=0
-    "$bin/$target" "$scratch/corpus/$target" -dict="$dict" -max_total_time="$seconds" -timeout=10 \
+    # From the scratch folder: with -jobs, libFuzzer writes fuzz-N.log files
+    # into the current directory, which must not be the checkout.
+    (cd "$scratch" && "$bin/$target" "$scratch/corpus/$target" -dict="$dict" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len=16384 -jobs="$jobs" -workers="$jobs" -print_final_stats=1 \
-        -artifact_prefix="$scratch/artifacts/$target/" >"$log" 2>&1 || status=$?
+        -artifact_prefix="$scratch/artifacts/$target/") >"$log" 2>&1 || status=$?
     execs="$(grep -E '^stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')"
     tail -n 12 "$log"
     artifacts="$(find "$scratch/artifacts/$target" -type f | wc -l)"
