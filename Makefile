@@ -1,6 +1,10 @@
 # Friction — the two commands of the quick start are `make run` and `make test`.
 SWIFT ?= swift
 BUILD_FLAGS ?=
+# Release builds link the Swift runtime and Foundation statically on Linux:
+# a one-file run (the pre-commit case) starts in 13 ms instead of 21, and the
+# installed binary needs no Swift libraries beside it.
+RELEASE_FLAGS ?= $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 RELEASE := .build/release/friction
 REPORT ?= out/audit.html
 SCREENSHOT ?= out/audit.png
@@ -32,14 +36,14 @@ test-deps:
 # Benchmarks (issue 6): release build against the reference parsers' tools.
 bench:
 	@scripts/install-deps.sh --bench
-	$(SWIFT) build -c release $(BUILD_FLAGS)
-	@python3 scripts/bench.py --binary "$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/friction"
+	$(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS)
+	@python3 scripts/bench.py --binary "$$($(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS) --show-bin-path)/friction"
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS)
 
 # The sample rulebook has friction on purpose: exit 1 (findings) is the demo,
 # exit 2 (a usage or configuration error) is a failure.
@@ -66,8 +70,8 @@ test: test-deps
 	@python3 scripts/embed-schema.py --check
 	@python3 scripts/embed-lexicons.py --check
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(SWIFT) build -c release $(BUILD_FLAGS)
-	FRICTION_RELEASE_BINARY="$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/friction" $(SWIFT) test --skip-build $(BUILD_FLAGS)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS)
+	FRICTION_RELEASE_BINARY="$$($(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS) --show-bin-path)/friction" $(SWIFT) test --skip-build $(BUILD_FLAGS)
 
 # The binary needs no source tree: lexicons and the policy schema are built
 # into it. Completions come from the binary itself (swift-argument-parser).
