@@ -30,6 +30,9 @@ public struct FileReport: Sendable {
         return "not judged: reads as \(reading.rawValue)"
     }
 
+    /// `unscoredReason` opening a line ("Not judged: …").
+    public var unscoredLabel: String { unscoredReason.prefix(1).uppercased() + unscoredReason.dropFirst() }
+
     public init(path: String, format: DocumentFormat?, score: Int?, findings: [Finding], annotations: [Annotation],
                 suppressedCount: Int = 0, sentenceCount: Int = 0, metadata: DocumentMetadata? = nil,
                 quotedLines: [Int: String] = [:], error: FrictionError? = nil) {

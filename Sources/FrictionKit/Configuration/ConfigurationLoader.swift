@@ -90,17 +90,24 @@ public enum ConfigurationLoader {
                 var paths: [Glob] = []
                 var rules: [String: RuleSetting] = [:]
                 var entryMistakes = Mistakes()
+                var pathsMalformed = false
                 for (entryKey, entryValue) in entry {
                     entryMistakes.attempt {
                         switch entryKey.string {
-                        case "paths": paths = try strings(entryValue, path: path, key: "paths").map(Glob.init)
+                        case "paths":
+                            do {
+                                paths = try strings(entryValue, path: path, key: "paths").map(Glob.init)
+                            } catch {
+                                pathsMalformed = true
+                                throw error
+                            }
                         case "rules": rules = try ruleSettings(entryValue, path: path, knownRules: knownRules)
                         default: throw error(entryKey, path, "unknown key '\(entryKey.string ?? "")' in an override (expected paths, rules)")
                         }
                     }
                 }
                 // An empty or missing list, not one already reported as malformed.
-                if paths.isEmpty && !entryMistakes.mentions(key: "paths") {
+                if paths.isEmpty && !pathsMalformed {
                     entryMistakes.attempt { throw error(item, path, "an override needs 'paths'") }
                 }
                 try entryMistakes.check()
@@ -187,11 +194,6 @@ private struct Mistakes {
         } catch {
             found.append(.configuration(path: "", line: nil, column: nil, reason: "\(error)"))
         }
-    }
-
-    /// Whether a mistake was already reported about `key`.
-    func mentions(key: String) -> Bool {
-        found.contains { $0.reason.contains("'\(key)'") }
     }
 
     func check() throws {

@@ -222,7 +222,8 @@ public struct Linter: Sendable {
         mutating func report(source: SourceText?) -> FileReport {
             // A file that is not a service policy keeps its annotations and
             // parse errors; its absolutes are not friction (see PolicyAnalyzer).
-            if evidence.reading != .servicePolicy { findings.removeAll { $0.rule != ParseError.description.identifier } }
+            let reading = evidence.reading
+            if reading != .servicePolicy { findings.removeAll { $0.rule != ParseError.description.identifier } }
             let suppressions = Suppressions(comments: comments, sentenceLines: sentenceLines)
             let reported = findings.count
             // Filtered and sorted in place: a huge file has hundreds of
@@ -231,13 +232,13 @@ public struct Linter: Sendable {
             findings.sort(by: Finding.sourceOrder)
             annotations.sort(by: Annotation.sourceOrder)
             var report = FileReport(path: path, format: format,
-                                    score: evidence.reading == .servicePolicy
+                                    score: reading == .servicePolicy
                                         ? FrictionScore.score(findings: findings, sentenceCount: sentenceCount) : nil,
                                     findings: findings, annotations: annotations,
                                     suppressedCount: reported - findings.count, sentenceCount: sentenceCount,
                                     metadata: metadata,
                                     quotedLines: linter.quoteLines ? linter.quotedLines(for: findings, source: source) : [:])
-            report.reading = evidence.reading
+            report.reading = reading
             if linter.coverage != nil { report.coverage = CoverageFile.combine(coverage) }
             return report
         }

@@ -23,7 +23,7 @@ struct HTMLPolicyRenderer {
             let grade = FrictionScore.grade(score)
             html += "<span>Score <strong>\(score)</strong>/100 <span class=\"grade g-\(grade)\">\(grade)</span></span>"
         } else {
-            html += "<span><strong>\(escape(file.unscoredReason.prefix(1).uppercased() + file.unscoredReason.dropFirst()))</strong></span>"
+            html += "<span><strong>\(escape(file.unscoredLabel))</strong></span>"
         }
         html += "<span>\(file.findings.count) \(file.findings.count == 1 ? "finding" : "findings")</span>"
         html += "<span>\(file.annotations.count) good \(file.annotations.count == 1 ? "practice" : "practices")</span>"

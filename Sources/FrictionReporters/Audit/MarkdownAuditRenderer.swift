@@ -63,7 +63,7 @@ public struct MarkdownAuditRenderer: AuditRenderer {
         let layout = PolicyLayout(policy: policy)
         var output = "\n<a id=\"\(anchor)\"></a>\n\n### \(MarkupEscaping.markdown(policy.title))\n\n"
         var facts: [String] = []
-        if let score = file.score { facts.append("Score **\(score)/100** (grade \(FrictionScore.grade(score)))") } else { facts.append("**\(file.unscoredReason.prefix(1).uppercased() + file.unscoredReason.dropFirst())**") }
+        if let score = file.score { facts.append("Score **\(score)/100** (grade \(FrictionScore.grade(score)))") } else { facts.append("**\(file.unscoredLabel)**") }
         facts.append(MarkdownReporter.plural(file.findings.count, "finding"))
         facts.append("\(file.annotations.count) good \(file.annotations.count == 1 ? "practice" : "practices")")
         facts.append("owner: \(MarkupEscaping.markdown(metadata?.owner ?? "not named"))")
