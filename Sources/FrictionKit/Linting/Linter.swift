@@ -32,13 +32,26 @@ public struct Linter: Sendable {
     /// Culture coverage to measure per file (nil: not measured).
     public var coverage: CoverageMatcher?
     /// The folder relative paths on the command line are relative to.
-    public var workingDirectory = FileManager.default.currentDirectoryPath
+    public var workingDirectory = FileManager.default.currentDirectoryPath { // as `configurationFolder` assumes in `init`
+        didSet { configurationFolder = Self.folderPrefix(configuration.baseDirectory, from: workingDirectory) }
+    }
+    /// The configuration's folder as an absolute path ending in `/`, worked
+    /// out once: every file's path is made relative to it (several times per
+    /// file, a few percent of a run over thousands of small files).
+    private var configurationFolder: String
 
     public init(configuration: Configuration, ruleSet: RuleSet, reader: DocumentReader = DocumentReader(), jobs: Int) {
         self.configuration = configuration
         self.ruleSet = ruleSet
         self.reader = reader
         self.jobs = max(1, jobs)
+        self.configurationFolder = Self.folderPrefix(configuration.baseDirectory,
+                                                     from: FileManager.default.currentDirectoryPath)
+    }
+
+    private static func folderPrefix(_ folder: String, from workingDirectory: String) -> String {
+        let base = FilePath.lexical(folder, from: workingDirectory)
+        return base.hasSuffix("/") ? base : base + "/"
     }
 
     /// Loads configuration and lexicons (each once per run) and builds a linter.
@@ -266,8 +279,7 @@ public struct Linter: Sendable {
     /// path that then falls outside the folder is resolved through its
     /// symbolic links, in case it reaches the folder by another name.
     func relativePath(_ path: String) -> String {
-        let base = FilePath.lexical(configuration.baseDirectory, from: workingDirectory)
-        let prefix = base.hasSuffix("/") ? base : base + "/"
+        let prefix = configurationFolder
         let lexical = FilePath.lexical(path, from: workingDirectory)
         if lexical.hasPrefix(prefix) { return String(lexical.dropFirst(prefix.count)) }
         let resolved = URL(fileURLWithPath: lexical).resolvingSymlinksInPath().path
