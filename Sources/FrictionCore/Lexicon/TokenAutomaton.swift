@@ -285,6 +285,8 @@ struct TokenAutomaton: Sendable {
 
     /// Working memory of `run`, kept between sentences so that matching a
     /// sentence allocates nothing that depends on the automaton's size.
+    /// Every table has one slot per state: a set of live states never holds
+    /// a state twice, so it never outgrows them.
     struct Scratch {
         var stamp: [Int] = []
         var generation = 0
@@ -294,19 +296,51 @@ struct TokenAutomaton: Sendable {
 
     func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], scratch: inout Scratch,
              _ report: (Int, Int, Int) -> Void) {
-        let count = ids.count
+        guard stateCount > 0 else { return }
         if scratch.stamp.count != stateCount {
-            scratch.stamp = Array(repeating: -1, count: stateCount)
-            scratch.generation = 0
+            scratch = Scratch(stamp: Array(repeating: -1, count: stateCount), generation: 0,
+                              current: Array(repeating: 0, count: stateCount), next: Array(repeating: 0, count: stateCount))
         }
-        var stamp = scratch.stamp
         var generation = scratch.generation
-        var current = scratch.current
-        var next = scratch.next
-        scratch = Scratch()
-        defer {
-            scratch = Scratch(stamp: stamp, generation: generation, current: current, next: next)
+        // The state sets and their marks are written through buffer pointers:
+        // as arrays, every write checked that the storage was not shared, and
+        // every append that it had room (a tenth of the automaton's time).
+        scratch.stamp.withUnsafeMutableBufferPointer { stamp in
+            scratch.current.withUnsafeMutableBufferPointer { currentBuffer in
+                scratch.next.withUnsafeMutableBufferPointer { nextBuffer in
+                    var sets = StateSets(current: currentBuffer, next: nextBuffer)
+                    run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchorPositions,
+                        stamp: stamp, generation: &generation, sets: &sets, report)
+                }
+            }
         }
+        scratch.generation = generation
+    }
+
+    /// The live states before and after a step, in the scratch's buffers.
+    private struct StateSets {
+        var current: UnsafeMutableBufferPointer<Int32>
+        var next: UnsafeMutableBufferPointer<Int32>
+        var currentCount = 0
+        var nextCount = 0
+
+        init(current: UnsafeMutableBufferPointer<Int32>, next: UnsafeMutableBufferPointer<Int32>) {
+            self.current = current
+            self.next = next
+        }
+
+        /// After a step: the next states become the current ones.
+        mutating func advance() {
+            swap(&current, &next)
+            currentCount = nextCount
+            nextCount = 0
+        }
+    }
+
+    private func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool],
+                     stamp: UnsafeMutableBufferPointer<Int>, generation: inout Int, sets: inout StateSets,
+                     _ report: (Int, Int, Int) -> Void) {
+        let count = ids.count
         // Can a match start at a word no pattern mentions (not a number, not
         // after a clause opener)? Only through a pattern that begins with {any}.
         let unknownWordsStart = !firstAny.isEmpty
@@ -314,50 +348,53 @@ struct TokenAutomaton: Sendable {
             if ids[start] == Self.unknown && !unknownWordsStart && !isNumber[start] && !anchorPositions[start] {
                 continue // most words: nothing begins here
             }
-            if !current.isEmpty { current.removeAll(keepingCapacity: true) }
+            sets.currentCount = 0
             generation += 1
-            func enter(_ targets: [Int32], into set: inout [Int32]) {
-                for t in targets where stamp[Int(t)] != generation {
-                    stamp[Int(t)] = generation
-                    set.append(t)
+            let mark = generation
+            func enter(_ targets: [Int32]) {
+                for t in targets where stamp[Int(t)] != mark {
+                    stamp[Int(t)] = mark
+                    sets.current[sets.currentCount] = t
+                    sets.currentCount += 1
                 }
             }
-            func enter(_ id: Int32, starts: [Int32], targets: [Int32], into set: inout [Int32]) {
+            func enter(_ id: Int32, starts: [Int32], targets: [Int32]) {
                 guard id >= 0 else { return }
                 for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) {
                     let t = targets[index]
-                    if stamp[Int(t)] != generation {
-                        stamp[Int(t)] = generation
-                        set.append(t)
+                    if stamp[Int(t)] != mark {
+                        stamp[Int(t)] = mark
+                        sets.current[sets.currentCount] = t
+                        sets.currentCount += 1
                     }
                 }
             }
             let id = ids[start]
-            enter(id, starts: firstStart, targets: firstTargets, into: &current)
-            enter(firstAny, into: &current)
-            if isNumber[start] { enter(firstNumber, into: &current) }
-            if isYear[start] { enter(firstYear, into: &current) }
+            enter(id, starts: firstStart, targets: firstTargets)
+            enter(firstAny)
+            if isNumber[start] { enter(firstNumber) }
+            if isYear[start] { enter(firstYear) }
             if anchorPositions[start] {
-                enter(id, starts: anchoredStart, targets: anchoredTargets, into: &current)
-                enter(anchoredAny, into: &current)
-                if isNumber[start] { enter(anchoredNumber, into: &current) }
-                if isYear[start] { enter(anchoredYear, into: &current) }
+                enter(id, starts: anchoredStart, targets: anchoredTargets)
+                enter(anchoredAny)
+                if isNumber[start] { enter(anchoredNumber) }
+                if isYear[start] { enter(anchoredYear) }
             }
             var position = start
-            while !current.isEmpty {
+            while sets.currentCount > 0 {
                 // Report accepts at `position + 1`, then step every live
                 // state (closure included) over the next token.
-                for s in current {
+                for s in sets.current[0..<sets.currentCount] {
                     for index in Int(acceptStart[Int(s)])..<Int(acceptStart[Int(s) + 1]) {
                         report(Int(acceptEntries[index]), start, position + 1)
                     }
                 }
                 position += 1
                 guard position < count else { break }
-                next.removeAll(keepingCapacity: true)
                 generation += 1
+                let stepMark = generation
                 let nextID = ids[position]
-                for s in current {
+                for s in sets.current[0..<sets.currentCount] {
                     // Token steps of `s` for `nextID`: binary search for the first.
                     // A word no pattern mentions (most words) has no token steps.
                     var low = Int(stepStart[Int(s)])
@@ -369,9 +406,10 @@ struct TokenAutomaton: Sendable {
                     }
                     while low < end && stepIDs[low] == nextID {
                         let target = stepTargets[low]
-                        if stamp[Int(target)] != generation {
-                            stamp[Int(target)] = generation
-                            next.append(target)
+                        if stamp[Int(target)] != stepMark {
+                            stamp[Int(target)] = stepMark
+                            sets.next[sets.nextCount] = target
+                            sets.nextCount += 1
                         }
                         low += 1
                     }
@@ -384,13 +422,14 @@ struct TokenAutomaton: Sendable {
                         case .year: ok = isYear[position]
                         }
                         let target = otherTargets[index]
-                        if ok && stamp[Int(target)] != generation {
-                            stamp[Int(target)] = generation
-                            next.append(target)
+                        if ok && stamp[Int(target)] != stepMark {
+                            stamp[Int(target)] = stepMark
+                            sets.next[sets.nextCount] = target
+                            sets.nextCount += 1
                         }
                     }
                 }
-                swap(&current, &next)
+                sets.advance()
             }
         }
     }
