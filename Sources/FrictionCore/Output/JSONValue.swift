@@ -1,6 +1,8 @@
 /// A JSON value with ordered object keys, so output is byte-for-byte
 /// deterministic (Foundation's encoder does not promise key order).
-public indirect enum JSONValue: Equatable, Sendable {
+/// Not `indirect`: nesting goes through arrays, which are references
+/// already, and boxing every value cost an allocation per JSON member.
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
