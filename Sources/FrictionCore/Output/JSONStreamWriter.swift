@@ -66,6 +66,6 @@ public struct JSONStreamWriter<Output: TextOutputStream> {
 
     private mutating func newline(depth: Int) {
         guard let indent else { return }
-        output.write("\n" + String(repeating: " ", count: indent * depth))
+        output.write(JSONValue.lineBreak(indent: indent, depth: depth))
     }
 }

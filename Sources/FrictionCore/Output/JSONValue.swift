@@ -59,9 +59,18 @@ public enum JSONValue: Equatable, Sendable {
 
     private func newline(_ output: inout String, indent: Int?, depth: Int) {
         guard let indent else { return }
-        output += "\n"
-        output += String(repeating: " ", count: indent * depth)
+        output += Self.lineBreak(indent: indent, depth: depth)
     }
+
+    /// A line feed and the indentation of `depth`. Reports nest a few
+    /// levels deep at two spaces: those breaks are made once, not per line
+    /// (`String(repeating:count:)` was most of the cost of writing coverage).
+    static func lineBreak(indent: Int, depth: Int) -> String {
+        if indent == 2 && depth < commonLineBreaks.count { return commonLineBreaks[depth] }
+        return "\n" + String(repeating: " ", count: indent * depth)
+    }
+
+    private static let commonLineBreaks = (0..<16).map { "\n" + String(repeating: " ", count: 2 * $0) }
 
     /// Appends `string` as a JSON string literal. Runs of characters that
     /// need no escape (nearly all of them) are appended whole, not one
