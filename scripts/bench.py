@@ -58,18 +58,39 @@ def size_of(folder, files):
     return sum(os.path.getsize(os.path.join(folder, f)) for f in files)
 
 
+def run_once(command, cwd):
+    """Wall and CPU (user + system) seconds and peak RSS (KB) of one run."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        subprocess.run([TIME, "-f", "%e %U %S %M", "-o", report.name] + command, cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall, user, system, peak = report.read().split()[-4:]
+    return float(wall), float(user) + float(system), int(peak)
+
+
 def measure(command, cwd, runs, warmup=1):
-    """Median wall seconds and the largest peak RSS (KB) over `runs` runs."""
-    walls, peaks = [], []
+    """Median wall and CPU seconds and the largest peak RSS (KB) over `runs`
+    runs. CPU time says what the work costs when the machine is shared and
+    wall time drifts with its load."""
+    return measure_interleaved([command], cwd, runs, warmup)[0]
+
+
+def measure_interleaved(commands, cwd, runs, warmup=1):
+    """`measure` for several commands taken in turn (A B A B ...), so that a
+    drift in the machine's speed falls on all of them alike and their ratio
+    holds."""
+    samples = [[] for _ in commands]
     for index in range(warmup + runs):
-        with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-            subprocess.run([TIME, "-f", "%e %M", "-o", report.name] + command, cwd=cwd,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            wall, peak = report.read().split()[-2:]
-        if index >= warmup:
-            walls.append(float(wall))
-            peaks.append(int(peak))
-    return statistics.median(walls), max(peaks)
+        for command, kept in zip(commands, samples):
+            sample = run_once(command, cwd)
+            if index >= warmup:
+                kept.append(sample)
+    return [Measurement(statistics.median(s[0] for s in kept), statistics.median(s[1] for s in kept),
+                        max(s[2] for s in kept)) for kept in samples]
+
+
+class Measurement:
+    def __init__(self, wall, cpu, peak):
+        self.wall, self.cpu, self.peak = wall, cpu, peak
 
 
 def output_of(command, cwd):
@@ -80,12 +101,13 @@ class Table:
     def __init__(self):
         self.rows = []
 
-    def add(self, case, command, files, size, wall, peak, reference=None):
+    def add(self, case, command, files, size, measured, reference=None):
+        wall = measured.wall
         self.rows.append({
-            "case": case, "command": command, "files": files, "mb": size / 1e6, "wall": wall,
+            "case": case, "command": command, "files": files, "mb": size / 1e6, "wall": wall, "cpu": measured.cpu,
             "mbs": size / 1e6 / wall if wall > 0 and size else None,
             "fps": files / wall if wall > 0 and files else None,
-            "rss": peak / 1024, "ratio": wall / reference if reference else None,
+            "rss": measured.peak / 1024, "ratio": wall / reference.wall if reference else None,
         })
         row = self.rows[-1]
         print(f"  {case:<34} {command:<22} {self.format(row)}", flush=True)
@@ -93,18 +115,18 @@ class Table:
     @staticmethod
     def format(row):
         cells = [
-            f"{row['wall']:.3f} s", f"{row['mbs']:.1f}" if row["mbs"] else "-",
+            f"{row['wall']:.3f} s", f"{row['cpu']:.2f} s", f"{row['mbs']:.1f}" if row["mbs"] else "-",
             f"{row['fps']:.0f}" if row["fps"] else "-", f"{row['rss']:.0f} MB",
             f"{row['ratio']:.2f}x" if row["ratio"] else "-",
         ]
         return "  ".join(cells)
 
     def markdown(self):
-        lines = ["| case | command | files | MB | wall (median) | MB/s | files/s | peak RSS | ratio |",
-                 "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines = ["| case | command | files | MB | wall (median) | CPU (median) | MB/s | files/s | peak RSS | ratio |",
+                 "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for row in self.rows:
-            lines.append("| {} | {} | {} | {:.1f} | {:.3f} s | {} | {} | {:.0f} MB | {} |".format(
-                row["case"], row["command"], row["files"] or "-", row["mb"], row["wall"],
+            lines.append("| {} | {} | {} | {:.1f} | {:.3f} s | {:.2f} s | {} | {} | {:.0f} MB | {} |".format(
+                row["case"], row["command"], row["files"] or "-", row["mb"], row["wall"], row["cpu"],
                 f"{row['mbs']:.1f}" if row["mbs"] else "-", f"{row['fps']:.0f}" if row["fps"] else "-",
                 row["rss"], f"{row['ratio']:.2f}x" if row["ratio"] else "-"))
         return "\n".join(lines)
@@ -128,13 +150,14 @@ def main():
     have_corpus = os.path.isdir(corpus)
     table = Table()
     notes = []
-    print(f"bench: {cores} cores, {args.runs} runs per command after a warm-up (median wall time, largest peak RSS)")
+    print(f"bench: {cores} cores, {args.runs} runs per command after a warm-up (median wall and CPU time, largest peak RSS)")
+    load_before = os.getloadavg()[0]
 
     # 3. One typical policy file: the pre-commit case. Needs no corpus.
     policy = os.path.join(ROOT, POLICY)
     runs = max(args.runs, 20)
-    wall, peak = measure([friction, "lint", "--format", "json", POLICY], ROOT, runs)
-    table.add("one policy file", "friction lint", 1, os.path.getsize(policy), wall, peak)
+    table.add("one policy file", "friction lint", 1, os.path.getsize(policy),
+              measure([friction, "lint", "--format", "json", POLICY], ROOT, runs))
 
     if not have_corpus:
         message = f"bench: {corpus} is absent; skipping the corpus cases (GitLab, DITA, scaling, jobs)"
@@ -150,19 +173,18 @@ def main():
         # 1. GitLab handbook against cmark-gfm over the same files, one process.
         markdown_files = files_under(gitlab, MARKDOWN_EXTENSIONS)
         size = size_of(gitlab, markdown_files)
-        reference, peak = measure(CMARK + markdown_files, gitlab, args.runs)
-        table.add("GitLab handbook", "cmark-gfm", len(markdown_files), size, reference, peak)
-        wall, peak = measure([friction, "lint", "--format", "json", "."], gitlab, args.runs)
-        table.add("GitLab handbook", "friction lint", len(markdown_files), size, wall, peak, reference)
-        gitlab_wall = wall
+        reference, gitlab_default = measure_interleaved(
+            [CMARK + markdown_files, [friction, "lint", "--format", "json", "."]], gitlab, args.runs)
+        table.add("GitLab handbook", "cmark-gfm", len(markdown_files), size, reference)
+        table.add("GitLab handbook", "friction lint", len(markdown_files), size, gitlab_default, reference)
 
         # 2. DITA folder against xmllint over the same files, one process.
         xml_files = files_under(dita, XML_EXTENSIONS)
         size = size_of(dita, xml_files)
-        reference, peak = measure(XMLLINT + xml_files, dita, args.runs)
-        table.add("DITA (FAR)", "xmllint --noout", len(xml_files), size, reference, peak)
-        wall, peak = measure([friction, "lint", "--format", "json", "."], dita, args.runs)
-        table.add("DITA (FAR)", "friction lint", len(xml_files), size, wall, peak, reference)
+        reference, linted = measure_interleaved(
+            [XMLLINT + xml_files, [friction, "lint", "--format", "json", "."]], dita, args.runs)
+        table.add("DITA (FAR)", "xmllint --noout", len(xml_files), size, reference)
+        table.add("DITA (FAR)", "friction lint", len(xml_files), size, linted, reference)
 
         # 4. The GitLab folder copied 1, 2 and 4 times: cost against work.
         size = size_of(gitlab, markdown_files)
@@ -172,21 +194,23 @@ def main():
                     target = os.path.join(scratch, f"copy{index}")
                     if not os.path.exists(target):
                         shutil.copytree(gitlab, target)
-                wall, peak = measure([friction, "lint", "--format", "json"] + [f"copy{i}" for i in range(copies)],
-                                     scratch, max(1, args.runs // 2) if copies > 1 else args.runs)
+                measured = measure([friction, "lint", "--format", "json"] + [f"copy{i}" for i in range(copies)],
+                                   scratch, max(1, args.runs // 2) if copies > 1 else args.runs)
                 if copies == 1:
-                    single = wall
+                    single = measured
                 table.add(f"GitLab x{copies}", "friction lint", len(markdown_files) * copies, size * copies,
-                          wall, peak, single)
+                          measured, single)
 
         # 5. --jobs 1 against the default, and the same bytes either way.
-        wall, peak = measure([friction, "lint", "--format", "json", "--jobs", "1", "."], gitlab, args.runs)
-        table.add("GitLab --jobs 1 (ratio: default)", "friction lint", len(markdown_files), size, wall, peak,
-                  gitlab_wall)
+        serial, parallel = measure_interleaved([[friction, "lint", "--format", "json", "--jobs", "1", "."],
+                                                [friction, "lint", "--format", "json", "."]], gitlab, args.runs)
+        table.add("GitLab --jobs 1 (ratio: default, measured beside it)", "friction lint", len(markdown_files), size,
+                  serial, parallel)
         same = output_of([friction, "lint", "--format", "json", "--jobs", "1", "."], gitlab) == \
             output_of([friction, "lint", "--format", "json", "."], gitlab)
         notes.append(f"`--jobs 1` and the default job count print {'the same bytes' if same else 'DIFFERENT output'}"
-                     f" over the GitLab folder; default speed-up {wall / gitlab_wall:.2f}x.")
+                     f" over the GitLab folder; default speed-up {serial.wall / parallel.wall:.2f}x"
+                     f" (default run beside it: {parallel.wall:.3f} s wall, {parallel.cpu:.2f} s CPU).")
         print("  " + notes[-1])
 
     header = [
@@ -196,7 +220,10 @@ def main():
         f"{platform.system()} {platform.machine()}, **{cores} cores**, "
         f"median of {args.runs} runs after a warm-up (one policy file: {runs} runs). "
         "Ratio: wall time over the reference command's on the same files "
-        "(GitLab xN: over the x1 run; `--jobs 1`: over the default run).",
+        "(GitLab xN: over the x1 run; `--jobs 1`: over the default run). "
+        "Commands compared with each other run in turn (A B A B ...). "
+        "CPU is user + system time; it holds better than wall time on a busy machine. "
+        f"Load average (1 min): {load_before:.1f} before, {os.getloadavg()[0]:.1f} after.",
         "",
     ]
     body = header + [table.markdown(), ""] + [f"- {note}" for note in notes]
