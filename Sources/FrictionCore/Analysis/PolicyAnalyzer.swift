@@ -52,6 +52,7 @@ public struct PolicyAnalyzer: Sendable {
         // Each sentence is matched against the lexicon at most once, and
         // only when a judgement or a section needs it.
         var cache = MatchCache(lexicon: lexicon, count: document.sentences.count)
+        defer { lexicon.recycle(cache.scratch) }
         var judgements: [SentenceJudgement] = []
         judgements.reserveCapacity(document.sentences.count)
         for (index, sentence) in document.sentences.enumerated() {
@@ -104,10 +105,11 @@ public struct PolicyAnalyzer: Sendable {
     private struct MatchCache {
         let lexicon: CompiledLexicon
         var slots: [LexiconMatches?]
-        var scratch = CompiledLexicon.MatchScratch()
+        var scratch: CompiledLexicon.MatchScratch
 
         init(lexicon: CompiledLexicon, count: Int) {
             self.lexicon = lexicon
+            scratch = lexicon.borrowScratch()
             slots = Array(repeating: nil, count: count)
         }
 

@@ -17,7 +17,8 @@ public enum CoverageAnalyzer {
         var found = matcher.frameworks.map { framework in
             framework.elements.map { _ in (statements: [CoverageEvidence](), mentions: [CoverageEvidence]()) }
         }
-        var scratch = CompiledLexicon.MatchScratch()
+        var scratch = matcher.lexicon.borrowScratch()
+        defer { matcher.lexicon.recycle(scratch) }
         for (index, sentence) in document.sentences.enumerated() {
             guard sentence.blockKind == .paragraph || sentence.blockKind == .listItem || sentence.blockKind == .blockQuote else { continue }
             let tokens = sentence.tokens

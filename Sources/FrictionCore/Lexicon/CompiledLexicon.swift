@@ -51,6 +51,8 @@ public struct CompiledLexicon: Sendable {
     private let conceptIndex: [String: Int]
     private let entryConcept: [Int]
     private let automaton: TokenAutomaton
+    /// Shared by every copy of this lexicon (see `MatchScratchPool`).
+    private let scratchPool = MatchScratchPool()
 
     init(entries: [LexiconEntry], patterns: [Pattern]) {
         var automaton = TokenAutomaton()
@@ -96,7 +98,7 @@ public struct CompiledLexicon: Sendable {
 
     /// Working memory for matching, reused from one sentence to the next by
     /// callers that match many sentences (one per thread, not shared).
-    public struct MatchScratch {
+    public struct MatchScratch: Sendable {
         var automaton = TokenAutomaton.Scratch()
         var ids: [Int32] = []
         var isNumber: [Bool] = []
@@ -105,6 +107,12 @@ public struct CompiledLexicon: Sendable {
         var found: [LexiconMatch] = []
         public init() {}
     }
+
+    /// Working memory for a document's matching: give it back with
+    /// `recycle` when the document is done, for the next one to use.
+    public func borrowScratch() -> MatchScratch { scratchPool.take() }
+
+    public func recycle(_ scratch: MatchScratch) { scratchPool.give(scratch) }
 
     /// `matches(in:)`, reusing `scratch` between calls.
     public func matches(in tokens: [Token], scratch: inout MatchScratch) -> LexiconMatches {
