@@ -118,6 +118,12 @@ public struct SourceText: Sendable {
             var index = 0
             let count = buffer.count
             while index < count {
+                // Eight bytes at a time past those that cannot end a line:
+                // most of a file is text between line breaks.
+                if index + 8 <= count, !WordOfBytes(buffer, at: index).contains(0x0A, or: 0x0D) {
+                    index += 8
+                    continue
+                }
                 let byte = buffer[index]
                 if byte == 0x0A {
                     starts.append(index + 1)
@@ -156,6 +162,11 @@ public struct SourceText: Sendable {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time: most text is ASCII.
+            if index + 8 <= count, WordOfBytes(bytes, at: index).isASCII {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }
             let length: Int
