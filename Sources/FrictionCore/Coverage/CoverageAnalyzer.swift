@@ -93,7 +93,21 @@ public struct LinkText: Sendable {
         func isLineBreak(_ at: Int) -> Bool {
             bytes[at] == lineFeed && !(at > bom && bytes[at - 1] == carriageReturn)
         }
+        // Eight ASCII characters at a time past text with no line feed,
+        // bracket or backslash: only the column moves there.
+        func plainRun(at index: Int) -> Bool {
+            bytes.withUnsafeBufferPointer { buffer in
+                let word = WordOfBytes(buffer, at: index)
+                return word.isASCII && !word.contains(lineFeed) && !word.contains(UInt8(ascii: "["), or: UInt8(ascii: "]"))
+                    && !word.contains(UInt8(ascii: "\\"))
+            }
+        }
         while index < count {
+            if index + 8 <= count && plainRun(at: index) {
+                index += 8
+                column += 8
+                continue
+            }
             let byte = bytes[index]
             // A continuation byte belongs to the character already counted.
             if byte & 0xC0 == 0x80 {
