@@ -167,16 +167,7 @@ struct MarkdownWalker {
             // cursor on: each character would be found where the last one
             // ended, so the columns simply run on from the first.
             let first = positions.position(of: cursor)
-            var column = first.column
-            var index = 0
-            while index < literal.count {
-                let lead = literal[index]
-                let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), literal.count - index)
-                let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(literal, index..<(index + length))
-                text.append(scalar, at: SourcePosition(line: first.line, column: column))
-                column += 1
-                index += length
-            }
+            text.appendVerbatim(literal, line: first.line, column: first.column)
             cursor += literal.count
             return
         }

@@ -20,6 +20,40 @@ public struct BlockText: Sendable {
         }
     }
 
+    /// Appends UTF-8 text that stands in the source as it is on one line, its
+    /// first character at `column`: what `append(_:at:)` does a character
+    /// at a time, written in one pass through the arrays' buffers (appended
+    /// one by one, each character paid two uniqueness and capacity checks).
+    mutating func appendVerbatim(_ utf8: [UInt8], line: Int, column firstColumn: Int) {
+        let start = scalars.count
+        // At most one character per byte; the unused tail is cut off after.
+        scalars.append(contentsOf: repeatElement(" ", count: utf8.count))
+        positions.append(contentsOf: repeatElement(SourcePosition(line: line, column: firstColumn), count: utf8.count))
+        var written = start
+        scalars.withUnsafeMutableBufferPointer { scalars in
+            positions.withUnsafeMutableBufferPointer { positions in
+                var column = firstColumn
+                var index = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), utf8.count - index)
+                    let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(utf8, index..<(index + length))
+                    // Whitespace becomes one space, never at the start (`appendSpace`).
+                    let isSpace = CharacterClasses.isWhitespace(scalar)
+                    if !isSpace || (written > 0 && scalars[written - 1] != " ") {
+                        scalars[written] = isSpace ? " " : scalar
+                        positions[written] = SourcePosition(line: line, column: column)
+                        written += 1
+                    }
+                    column += 1
+                    index += length
+                }
+            }
+        }
+        scalars.removeLast(scalars.count - written)
+        positions.removeLast(positions.count - written)
+    }
+
     /// One space, unless the text is empty or already ends in one.
     public mutating func appendSpace(at position: SourcePosition) {
         guard let last = scalars.last, last != " " else { return }
