@@ -167,7 +167,7 @@ struct MarkdownWalker {
             // cursor on: each character would be found where the last one
             // ended, so the columns simply run on from the first.
             let first = positions.position(of: cursor)
-            text.appendVerbatim(literal, line: first.line, column: first.column)
+            text.appendVerbatim(literal[...], line: first.line, column: first.column)
             cursor += literal.count
             return
         }

@@ -24,19 +24,22 @@ public struct BlockText: Sendable {
     /// first character at `column`: what `append(_:at:)` does a character
     /// at a time, written in one pass through the arrays' buffers (appended
     /// one by one, each character paid two uniqueness and capacity checks).
-    mutating func appendVerbatim(_ utf8: [UInt8], line: Int, column firstColumn: Int) {
+    /// Returns the number of columns the text takes (its characters).
+    @discardableResult
+    mutating func appendVerbatim(_ utf8: ArraySlice<UInt8>, line: Int, column firstColumn: Int) -> Int {
         let start = scalars.count
         // At most one character per byte; the unused tail is cut off after.
         scalars.append(contentsOf: repeatElement(" ", count: utf8.count))
         positions.append(contentsOf: repeatElement(SourcePosition(line: line, column: firstColumn), count: utf8.count))
         var written = start
+        var columns = 0
         scalars.withUnsafeMutableBufferPointer { scalars in
             positions.withUnsafeMutableBufferPointer { positions in
                 var column = firstColumn
-                var index = 0
-                while index < utf8.count {
+                var index = utf8.startIndex
+                while index < utf8.endIndex {
                     let lead = utf8[index]
-                    let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), utf8.count - index)
+                    let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), utf8.endIndex - index)
                     let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(utf8, index..<(index + length))
                     // Whitespace becomes one space, never at the start (`appendSpace`).
                     let isSpace = CharacterClasses.isWhitespace(scalar)
@@ -48,10 +51,12 @@ public struct BlockText: Sendable {
                     column += 1
                     index += length
                 }
+                columns = column - firstColumn
             }
         }
         scalars.removeLast(scalars.count - written)
         positions.removeLast(positions.count - written)
+        return columns
     }
 
     /// One space, unless the text is empty or already ends in one.

@@ -186,10 +186,10 @@ struct XMLWalker {
                 nextLineStart = index // look the position up again
                 continue
             }
-            let length = UTF8Decoding.sequenceLength(byte)
-            let end = min(index + length, range.upperBound)
-            output.append(byte < 0x80 ? Unicode.Scalar(byte) : UTF8Decoding.scalar(bytes, index..<end), at: position)
-            position.column += 1
+            // Plain text up to the next reference or line: its columns run on.
+            var end = min(nextLineStart, range.upperBound)
+            if decodeEntities, let ampersand = bytes[(index + 1)..<end].firstIndex(of: UInt8(ascii: "&")) { end = ampersand }
+            position.column += output.appendVerbatim(bytes[index..<end], line: position.line, column: position.column)
             index = end
         }
     }
