@@ -331,8 +331,8 @@ public struct PolicyAnalyzer: Sendable {
     /// people served or what they ask for ("passengers may not repack"), or
     /// what it rules out is a service thing ("no outside food"). A thing's
     /// state ("may not be compatible", "will not save") is none of these.
-    private func limitsServing(_ m: LexiconMatch, tokens: [Token], verbs: [LexiconMatch], served: [LexiconMatch],
-                               serviceWords: [LexiconMatch]) -> Bool {
+    private func limitsServing(_ m: LexiconMatch, tokens: [Token], verbs: ArraySlice<LexiconMatch>, served: ArraySlice<LexiconMatch>,
+                               serviceWords: ArraySlice<LexiconMatch>) -> Bool {
         let start = m.tokens.lowerBound
         let end = m.tokens.upperBound
         // A negated modal limits the verb after it; other wording ("are

@@ -22,23 +22,37 @@ public struct LexiconMatch: Sendable, Equatable {
 /// All matches in one sentence, grouped by concept.
 public struct LexiconMatches: Sendable {
     public let all: [LexiconMatch]
-    private let byConcept: [[LexiconMatch]]
+    /// `all` ordered by concept, each concept's matches in their order in
+    /// `all`: concept `c`'s are `byConcept[conceptStart[c] ..< conceptStart[c + 1]]`.
+    /// Two arrays for the sentence, not one per concept it matched (those
+    /// were most of matching's allocations).
+    private let byConcept: [LexiconMatch]
+    private let conceptStart: [Int]
 
     init(all: [LexiconMatch], conceptCount: Int) {
         self.all = all
         // Most sentences match nothing: no table to build for them.
         guard !all.isEmpty else {
             byConcept = []
+            conceptStart = []
             return
         }
-        var grouped = Array(repeating: [LexiconMatch](), count: conceptCount)
-        for match in all { grouped[match.concept].append(match) }
+        var start = Array(repeating: 0, count: conceptCount + 1)
+        for match in all { start[match.concept + 1] += 1 }
+        for concept in 0..<conceptCount { start[concept + 1] += start[concept] }
+        var next = start
+        var grouped = all
+        for match in all {
+            grouped[next[match.concept]] = match
+            next[match.concept] += 1
+        }
         byConcept = grouped
+        conceptStart = start
     }
 
-    public func of(_ concept: Int?) -> [LexiconMatch] {
-        guard let concept, concept < byConcept.count else { return [] }
-        return byConcept[concept]
+    public func of(_ concept: Int?) -> ArraySlice<LexiconMatch> {
+        guard let concept, concept + 1 < conceptStart.count else { return [] }
+        return byConcept[conceptStart[concept]..<conceptStart[concept + 1]]
     }
 
     public func has(_ concept: Int?) -> Bool { !of(concept).isEmpty }
