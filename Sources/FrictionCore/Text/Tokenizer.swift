@@ -6,6 +6,18 @@
 /// token. Every token keeps the scalar range it came from.
 public enum Tokenizer {
     public static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        scalars.withUnsafeBufferPointer(tokenize)
+    }
+
+    /// The tokens of a sentence cut from a block's scalars (ranges count
+    /// from the slice's start), without copying it into an array first.
+    public static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>) -> [Token] {
+        scalars.withUnsafeBufferPointer(tokenize)
+    }
+
+    /// Every scalar of every sentence is read here several times: through a
+    /// buffer pointer, without an array bounds check each time.
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5 + 1)
         // One buffer for every word's folded UTF-8, reused across words.
@@ -56,7 +68,7 @@ public enum Tokenizer {
     /// A word runs over letters and digits, and over an apostrophe, hyphen,
     /// period or comma that sits between two of them ("don't", "non-refundable",
     /// "4.2.1", "1,000").
-    private static func wordEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    private static func wordEnd(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
         var index = start
         let count = scalars.count
         while index < count {
@@ -88,7 +100,7 @@ public enum Tokenizer {
         return index
     }
 
-    private static func appendWord(_ scalars: [Unicode.Scalar], _ range: Range<Int>, buffer folded: inout [UInt8],
+    private static func appendWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, buffer folded: inout [UInt8],
                                    to tokens: inout [Token]) {
         var allDigits = true
         var hasApostrophe = false
@@ -131,7 +143,7 @@ public enum Tokenizer {
     }
 
     /// A word with non-ASCII characters, case-folded through `folded`.
-    private static func foldedWord(_ word: ArraySlice<Unicode.Scalar>, buffer folded: inout [UInt8],
+    private static func foldedWord(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>, buffer folded: inout [UInt8],
                                    allDigits: inout Bool, hasApostrophe: inout Bool) -> String {
         folded.removeAll(keepingCapacity: true)
         for scalar in word {

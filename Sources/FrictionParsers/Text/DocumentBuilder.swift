@@ -75,7 +75,7 @@ public struct DocumentBuilder {
         for range in SentenceSplitter.split(text.scalars) {
             let scalars = text.scalars[range]
             sentences.append(Sentence(scalars: scalars, positions: text.positions[range],
-                                      tokens: Tokenizer.tokenize(Array(scalars)), block: blockIndex,
+                                      tokens: Tokenizer.tokenize(scalars), block: blockIndex,
                                       section: section, blockKind: kind))
         }
         blocks.append(Block(kind: kind, range: Self.range(of: text), section: section,
