@@ -25,6 +25,8 @@ struct XMLWalker {
     private var metadataValue: (field: MetadataField, text: String)?
     private var current: (kind: BlockKind, level: Int)?
     private var text = BlockText()
+    private var roles: [String: XMLRole] = [:]
+    private var metadataRoles: [String: XMLRole] = [:]
 
     init(source: SourceText, vocabulary: XMLVocabulary, builder: DocumentBuilder, entityText: @escaping (String) -> String?) {
         self.source = source
@@ -72,7 +74,7 @@ struct XMLWalker {
             return
         }
         readMetadataAttributes(of: name, attributes)
-        var frame = Frame(name: name, role: vocabulary.role(of: name, inMetadata: metadataDepth > 0))
+        var frame = Frame(name: name, role: role(of: name))
         switch frame.role {
         case .skip:
             skipDepth += 1
@@ -232,18 +234,33 @@ struct XMLWalker {
         return 1 + frames[..<owner].filter(\.titled).count
     }
 
+    /// Names and values become strings only for the attributes that are
+    /// read: most elements carry attributes that say nothing of metadata.
     private mutating func readMetadataAttributes(of name: String, _ attributes: [(name: ArraySlice<UInt8>, value: Range<Int>)]) {
+        guard !attributes.isEmpty else { return }
+        let wantsLanguage = frames.isEmpty && builder.metadata.language == nil
+        let metadataAttribute = vocabulary.metadataAttributes[name]
+        guard wantsLanguage || metadataAttribute != nil else { return }
         for attribute in attributes {
-            let attributeName = String(decoding: attribute.name, as: UTF8.self)
-            let value = String(decoding: source.bytes[attribute.value], as: UTF8.self)
-            if attributeName == "xml:lang" && frames.isEmpty && builder.metadata.language == nil {
-                builder.metadata.language = value
+            if wantsLanguage && attribute.name.elementsEqual("xml:lang".utf8) && builder.metadata.language == nil {
+                builder.metadata.language = String(decoding: source.bytes[attribute.value], as: UTF8.self)
             }
-            if let (wanted, field) = vocabulary.metadataAttributes[name], wanted == attributeName,
-               !value.isEmpty, builder.metadata[keyPath: field.keyPath] == nil {
-                builder.metadata[keyPath: field.keyPath] = value
+            if let (wanted, field) = metadataAttribute, attribute.name.elementsEqual(wanted.utf8),
+               !attribute.value.isEmpty, builder.metadata[keyPath: field.keyPath] == nil {
+                builder.metadata[keyPath: field.keyPath] = String(decoding: source.bytes[attribute.value], as: UTF8.self)
             }
         }
+    }
+
+    /// The vocabulary's role for an element, worked out once per name and
+    /// place (in metadata or not) in a document: a topic repeats a few
+    /// dozen names, and each look-up searched up to six sets.
+    private mutating func role(of name: String) -> XMLRole {
+        let inMetadata = metadataDepth > 0
+        if let known = inMetadata ? metadataRoles[name] : roles[name] { return known }
+        let role = vocabulary.role(of: name, inMetadata: inMetadata)
+        if inMetadata { metadataRoles[name] = role } else { roles[name] = role }
+        return role
     }
 }
 
