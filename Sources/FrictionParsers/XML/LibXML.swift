@@ -7,9 +7,12 @@ import FrictionCore
 enum LibXML {
     /// Parser options: no network, no DTD loading, no entity substitution, no
     /// XInclude, libxml2's default size and depth limits (no XML_PARSE_HUGE),
-    /// and no printing of errors (they are returned instead).
+    /// and no printing of errors (they are returned instead). Small text
+    /// nodes are kept inside their node (XML_PARSE_COMPACT): the tree is
+    /// read, never changed, and that saves an allocation per text node.
     static let options: Int32 = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                                      | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOXINCNODE.rawValue)
+                                      | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOXINCNODE.rawValue
+                                      | XML_PARSE_COMPACT.rawValue)
 
     /// Done once per process: initialise the library and refuse every
     /// external entity, DTD and schema import, whatever a document asks for.
