@@ -77,6 +77,17 @@ public enum JSONValue: Equatable, Sendable {
     /// scalar at a time: this was 7% of a JSON lint run.
     public static func escape(_ string: String, into output: inout String) {
         output += "\""
+        // Most strings (sentences, paths, rule names) need no escape at all:
+        // one pass over their bytes decides, and they are appended whole.
+        var contiguous = string
+        let needsEscape = contiguous.withUTF8 { bytes in
+            bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+        }
+        guard needsEscape else {
+            output += string
+            output += "\""
+            return
+        }
         let utf8 = string.utf8
         var run = utf8.startIndex
         var index = run
