@@ -487,6 +487,11 @@ struct TokenAutomaton: Sendable {
         }
         guard index == data.count, tables[0].count == Int(states) + 1, tables[2].count == Int(states) + 1,
               tables[5].count == Int(states) + 1 else { return nil }
+        // `run` marks states through unchecked buffers: every state a table
+        // steps to must be one of the automaton's.
+        for target in [4, 7, 9, 10, 11, 12, 14, 15, 16, 17] where !tables[target].allSatisfy({ $0 >= 0 && $0 < states }) {
+            return nil
+        }
         var labels: [Label] = []
         for code in tables[6] {
             guard let label = Self.label(code: code) else { return nil }

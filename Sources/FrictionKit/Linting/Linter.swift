@@ -32,7 +32,7 @@ public struct Linter: Sendable {
     /// Culture coverage to measure per file (nil: not measured).
     public var coverage: CoverageMatcher?
     /// The folder relative paths on the command line are relative to.
-    public var workingDirectory = FileManager.default.currentDirectoryPath { // as `configurationFolder` assumes in `init`
+    public var workingDirectory = FileManager.default.currentDirectoryPath {
         didSet { configurationFolder = Self.folderPrefix(configuration.baseDirectory, from: workingDirectory) }
     }
     /// The configuration's folder as an absolute path ending in `/`, worked
@@ -45,6 +45,7 @@ public struct Linter: Sendable {
         self.ruleSet = ruleSet
         self.reader = reader
         self.jobs = max(1, jobs)
+        // `workingDirectory` starts as the process's; setting it recomputes this.
         self.configurationFolder = Self.folderPrefix(configuration.baseDirectory,
                                                      from: FileManager.default.currentDirectoryPath)
     }
