@@ -189,17 +189,16 @@ def main():
         # 4. The GitLab folder copied 1, 2 and 4 times: cost against work.
         size = size_of(gitlab, markdown_files)
         with tempfile.TemporaryDirectory(prefix="friction-bench-") as scratch:
-            for copies in (1, 2, 4):
-                for index in range(copies):
-                    target = os.path.join(scratch, f"copy{index}")
-                    if not os.path.exists(target):
-                        shutil.copytree(gitlab, target)
-                measured = measure([friction, "lint", "--format", "json"] + [f"copy{i}" for i in range(copies)],
-                                   scratch, max(1, args.runs // 2) if copies > 1 else args.runs)
-                if copies == 1:
-                    single = measured
+            for index in range(4):
+                shutil.copytree(gitlab, os.path.join(scratch, f"copy{index}"))
+            # Taken in turn, so that all three see the machine alike.
+            counts = (1, 2, 4)
+            measured = measure_interleaved(
+                [[friction, "lint", "--format", "json"] + [f"copy{i}" for i in range(copies)] for copies in counts],
+                scratch, args.runs)
+            for copies, result in zip(counts, measured):
                 table.add(f"GitLab x{copies}", "friction lint", len(markdown_files) * copies, size * copies,
-                          measured, single)
+                          result, measured[0])
 
         # 5. --jobs 1 against the default, and the same bytes either way.
         serial, parallel = measure_interleaved([[friction, "lint", "--format", "json", "--jobs", "1", "."],
