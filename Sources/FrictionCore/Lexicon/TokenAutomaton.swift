@@ -301,16 +301,16 @@ struct TokenAutomaton: Sendable {
             scratch = Scratch(stamp: Array(repeating: -1, count: stateCount), generation: 0,
                               current: Array(repeating: 0, count: stateCount), next: Array(repeating: 0, count: stateCount))
         }
-        var generation = scratch.generation
         // The state sets and their marks are written through buffer pointers:
         // as arrays, every write checked that the storage was not shared, and
         // every append that it had room (a tenth of the automaton's time).
+        var generation = scratch.generation
         scratch.stamp.withUnsafeMutableBufferPointer { stamp in
-            scratch.current.withUnsafeMutableBufferPointer { currentBuffer in
-                scratch.next.withUnsafeMutableBufferPointer { nextBuffer in
-                    var sets = StateSets(current: currentBuffer, next: nextBuffer)
-                    run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchorPositions,
-                        stamp: stamp, generation: &generation, sets: &sets, report)
+            scratch.current.withUnsafeMutableBufferPointer { current in
+                scratch.next.withUnsafeMutableBufferPointer { next in
+                    var sets = LiveStates(stamp: stamp, generation: generation, current: current, next: next)
+                    run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchorPositions, sets: &sets, report)
+                    generation = sets.generation
                 }
             }
         }
@@ -318,15 +318,46 @@ struct TokenAutomaton: Sendable {
     }
 
     /// The live states before and after a step, in the scratch's buffers.
-    private struct StateSets {
-        var current: UnsafeMutableBufferPointer<Int32>
-        var next: UnsafeMutableBufferPointer<Int32>
-        var currentCount = 0
-        var nextCount = 0
+    /// `stamp[s] == generation` says `s` is already in the set being filled.
+    private struct LiveStates {
+        let stamp: UnsafeMutableBufferPointer<Int>
+        var generation: Int
+        private(set) var current: UnsafeMutableBufferPointer<Int32>
+        private var next: UnsafeMutableBufferPointer<Int32>
+        private(set) var currentCount = 0
+        private var nextCount = 0
 
-        init(current: UnsafeMutableBufferPointer<Int32>, next: UnsafeMutableBufferPointer<Int32>) {
-            self.current = current
-            self.next = next
+        init(stamp: UnsafeMutableBufferPointer<Int>, generation: Int,
+             current: UnsafeMutableBufferPointer<Int32>, next: UnsafeMutableBufferPointer<Int32>) {
+            (self.stamp, self.generation, self.current, self.next) = (stamp, generation, current, next)
+        }
+
+        /// The states live at the current position.
+        var live: Slice<UnsafeMutableBufferPointer<Int32>> { current[0..<currentCount] }
+
+        /// Empties the current set, to be filled from a new start.
+        mutating func restart() {
+            generation += 1
+            currentCount = 0
+        }
+
+        /// Adds `state` to the current set, once.
+        mutating func enter(_ state: Int32) {
+            guard stamp[Int(state)] != generation else { return }
+            stamp[Int(state)] = generation
+            current[currentCount] = state
+            currentCount += 1
+        }
+
+        /// Starts filling the next set, for one step.
+        mutating func beginStep() { generation += 1 }
+
+        /// Adds `state` to the next set, once.
+        mutating func step(to state: Int32) {
+            guard stamp[Int(state)] != generation else { return }
+            stamp[Int(state)] = generation
+            next[nextCount] = state
+            nextCount += 1
         }
 
         /// After a step: the next states become the current ones.
@@ -337,8 +368,7 @@ struct TokenAutomaton: Sendable {
         }
     }
 
-    private func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool],
-                     stamp: UnsafeMutableBufferPointer<Int>, generation: inout Int, sets: inout StateSets,
+    private func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], sets: inout LiveStates,
                      _ report: (Int, Int, Int) -> Void) {
         let count = ids.count
         // Can a match start at a word no pattern mentions (not a number, not
@@ -348,26 +378,13 @@ struct TokenAutomaton: Sendable {
             if ids[start] == Self.unknown && !unknownWordsStart && !isNumber[start] && !anchorPositions[start] {
                 continue // most words: nothing begins here
             }
-            sets.currentCount = 0
-            generation += 1
-            let mark = generation
-            func enter(_ targets: [Int32]) {
-                for t in targets where stamp[Int(t)] != mark {
-                    stamp[Int(t)] = mark
-                    sets.current[sets.currentCount] = t
-                    sets.currentCount += 1
-                }
+            sets.restart()
+            @inline(__always) func enter(_ targets: [Int32]) {
+                for t in targets { sets.enter(t) }
             }
-            func enter(_ id: Int32, starts: [Int32], targets: [Int32]) {
+            @inline(__always) func enter(_ id: Int32, starts: [Int32], targets: [Int32]) {
                 guard id >= 0 else { return }
-                for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) {
-                    let t = targets[index]
-                    if stamp[Int(t)] != mark {
-                        stamp[Int(t)] = mark
-                        sets.current[sets.currentCount] = t
-                        sets.currentCount += 1
-                    }
-                }
+                for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) { sets.enter(targets[index]) }
             }
             let id = ids[start]
             enter(id, starts: firstStart, targets: firstTargets)
@@ -381,20 +398,19 @@ struct TokenAutomaton: Sendable {
                 if isYear[start] { enter(anchoredYear) }
             }
             var position = start
-            while sets.currentCount > 0 {
+            while !sets.live.isEmpty {
                 // Report accepts at `position + 1`, then step every live
                 // state (closure included) over the next token.
-                for s in sets.current[0..<sets.currentCount] {
+                for s in sets.live {
                     for index in Int(acceptStart[Int(s)])..<Int(acceptStart[Int(s) + 1]) {
                         report(Int(acceptEntries[index]), start, position + 1)
                     }
                 }
                 position += 1
                 guard position < count else { break }
-                generation += 1
-                let stepMark = generation
+                sets.beginStep()
                 let nextID = ids[position]
-                for s in sets.current[0..<sets.currentCount] {
+                for s in sets.live {
                     // Token steps of `s` for `nextID`: binary search for the first.
                     // A word no pattern mentions (most words) has no token steps.
                     var low = Int(stepStart[Int(s)])
@@ -405,12 +421,7 @@ struct TokenAutomaton: Sendable {
                         if stepIDs[middle] < nextID { low = middle + 1 } else { high = middle }
                     }
                     while low < end && stepIDs[low] == nextID {
-                        let target = stepTargets[low]
-                        if stamp[Int(target)] != stepMark {
-                            stamp[Int(target)] = stepMark
-                            sets.next[sets.nextCount] = target
-                            sets.nextCount += 1
-                        }
+                        sets.step(to: stepTargets[low])
                         low += 1
                     }
                     for index in Int(otherStart[Int(s)])..<Int(otherStart[Int(s) + 1]) {
@@ -421,12 +432,7 @@ struct TokenAutomaton: Sendable {
                         case .number: ok = isNumber[position]
                         case .year: ok = isYear[position]
                         }
-                        let target = otherTargets[index]
-                        if ok && stamp[Int(target)] != stepMark {
-                            stamp[Int(target)] = stepMark
-                            sets.next[sets.nextCount] = target
-                            sets.nextCount += 1
-                        }
+                        if ok { sets.step(to: otherTargets[index]) }
                     }
                 }
                 sets.advance()
@@ -487,11 +493,6 @@ struct TokenAutomaton: Sendable {
         }
         guard index == data.count, tables[0].count == Int(states) + 1, tables[2].count == Int(states) + 1,
               tables[5].count == Int(states) + 1 else { return nil }
-        // `run` marks states through unchecked buffers: every state a table
-        // steps to must be one of the automaton's.
-        for target in [4, 7, 9, 10, 11, 12, 14, 15, 16, 17] where !tables[target].allSatisfy({ $0 >= 0 && $0 < states }) {
-            return nil
-        }
         var labels: [Label] = []
         for code in tables[6] {
             guard let label = Self.label(code: code) else { return nil }
@@ -504,6 +505,13 @@ struct TokenAutomaton: Sendable {
             (labels, tables[7], tables[8], tables[9], tables[10], tables[11], tables[12])
         (anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear) =
             (tables[13], tables[14], tables[15], tables[16], tables[17])
+        // `run` marks states through unchecked buffers: every state a table
+        // steps to must be one of the automaton's.
+        for targets in [stepTargets, otherTargets, firstTargets, firstAny, firstNumber, firstYear,
+                        anchoredTargets, anchoredAny, anchoredNumber, anchoredYear]
+        where !targets.allSatisfy({ $0 >= 0 && $0 < states }) {
+            return nil
+        }
         self.words = words
     }
 
