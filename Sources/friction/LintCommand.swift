@@ -61,6 +61,7 @@ struct LintCommand: ParsableCommand {
         }
         var options = input.lintOptions()
         options.failLevel = failLevel
+        let jobs = max(1, options.jobs)
         var report: LintReport
         let reporter: any Reporter
         do {
@@ -89,13 +90,13 @@ struct LintCommand: ParsableCommand {
         // Written as it is rendered: a huge report never exists whole in memory.
         if let output {
             do {
-                try OutputFile.writeAtomically(to: output) { reporter.write(report, to: &$0) }
+                try OutputFile.writeAtomically(to: output) { reporter.write(report, to: &$0, jobs: jobs) }
             } catch let error as FrictionError {
                 Terminal.error(error.description)
                 throw ExitCode(2)
             }
         } else {
-            Terminal.writeOutput { reporter.write(report, to: &$0) }
+            Terminal.writeOutput { reporter.write(report, to: &$0, jobs: jobs) }
         }
         if format != TextReporter.name {
             // Machine formats carry unreadable files as parse-error findings;

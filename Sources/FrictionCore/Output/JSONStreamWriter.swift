@@ -8,14 +8,21 @@
 public struct JSONStreamWriter<Output: TextOutputStream> {
     public private(set) var output: Output
     private let indent: Int?
+    /// How deep the document this writer makes sits in a larger one, for a
+    /// fragment rendered on its own and then put in with `fragment(_:)`.
+    private let baseDepth: Int
     /// For each open container: whether it has a member yet. Its opening
     /// bracket is written with its first member, since an empty one is `[]`.
     private var open: [(bracket: String, hasMembers: Bool)] = []
 
-    public init(output: Output, indent: Int? = 2) {
+    public init(output: Output, indent: Int? = 2, baseDepth: Int = 0) {
         self.output = output
         self.indent = indent
+        self.baseDepth = baseDepth
     }
+
+    /// The depth at which a fragment for the open container is rendered.
+    public var depth: Int { baseDepth + open.count }
 
     public mutating func beginObject(key: String? = nil) {
         startMember(key: key)
@@ -32,7 +39,7 @@ public struct JSONStreamWriter<Output: TextOutputStream> {
         let (bracket, hasMembers) = open.removeLast()
         let closing = bracket == "{" ? "}" : "]"
         if hasMembers {
-            newline(depth: open.count)
+            newline(depth: depth)
             output.write(closing)
         } else {
             output.write(bracket + closing)
@@ -43,7 +50,14 @@ public struct JSONStreamWriter<Output: TextOutputStream> {
     /// object (with `key`), or the document itself.
     public mutating func value(_ value: JSONValue, key: String? = nil) {
         startMember(key: key)
-        output.write(value.serialized(indent: indent, depth: open.count))
+        output.write(value.serialized(indent: indent, depth: depth))
+    }
+
+    /// An element of the open array rendered beforehand by a writer made
+    /// with `baseDepth: depth` (the same indent, no key).
+    public mutating func fragment(_ text: String) {
+        startMember(key: nil)
+        output.write(text)
     }
 
     /// Separates this member from the last, opens the container with its
@@ -56,7 +70,7 @@ public struct JSONStreamWriter<Output: TextOutputStream> {
             output.write(open[last].bracket)
             open[last].hasMembers = true
         }
-        newline(depth: open.count)
+        newline(depth: depth)
         if let key {
             var text = ""
             JSONValue.escape(key, into: &text)

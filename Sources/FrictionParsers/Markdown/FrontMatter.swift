@@ -42,7 +42,7 @@ struct FrontMatter {
         let yaml = String(decoding: source.bytes[yamlStart..<yamlEnd], as: UTF8.self)
         let end = closing < source.lineCount ? source.lineStarts[closing] : source.bytes.count
         var metadata = DocumentMetadata()
-        let root = try YAMLDocument.compose(yaml, path: path, lineOffset: 1, makeError: FrictionError.malformed)
+        let root = try YAMLDocument.compose(yaml, path: path, lineOffset: 1, typedScalars: false, makeError: FrictionError.malformed)
         if let root {
             guard let mapping = root.mapping else {
                 throw FrictionError.malformed(path: path, line: 2, column: 1,

@@ -17,11 +17,28 @@ public struct JSONReporter: Reporter {
     /// The report a finding at a time: a run with hundreds of thousands of
     /// findings never holds its whole JSON text.
     public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output) {
+        write(report, to: &output, jobs: 1)
+    }
+
+    /// Files are rendered a batch at a time on `jobs` threads and written in
+    /// order: rendering is a tenth of a run's CPU, and done alone after the
+    /// parallel lint it would be a fifth of its wall time.
+    public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output, jobs: Int) {
         var json = JSONStreamWriter(output: output)
         json.beginObject()
         json.value(.int(1), key: "version")
         json.beginArray(key: "files")
-        for file in report.files { write(file, to: &json) }
+        let depth = json.depth
+        let batchSize = jobs * 32
+        for batchStart in stride(from: 0, to: report.files.count, by: batchSize) {
+            let batch = Array(report.files[batchStart..<min(batchStart + batchSize, report.files.count)])
+            let rendered = batch.parallelMap(jobs: jobs) { file in
+                var fragment = JSONStreamWriter(output: "", baseDepth: depth)
+                write(file, to: &fragment)
+                return fragment.output
+            }
+            for text in rendered { json.fragment(text) }
+        }
         json.end()
         json.value(summary(report), key: "summary")
         json.end()

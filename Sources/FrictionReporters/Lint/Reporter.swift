@@ -16,6 +16,10 @@ public protocol Reporter: Sendable {
     /// Writes the rendered report to `output`. A format whose output can be
     /// large writes it piece by piece; the others write `render(report)`.
     func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output)
+    /// `write(_:to:)` with up to `jobs` threads rendering files side by side,
+    /// for formats whose rendering is a noticeable part of a run. The bytes
+    /// are the same whatever `jobs` is.
+    func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output, jobs: Int)
 }
 
 extension Reporter {
@@ -24,6 +28,10 @@ extension Reporter {
 
     public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output) {
         output.write(render(report))
+    }
+
+    public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output, jobs: Int) {
+        write(report, to: &output)
     }
 }
 
