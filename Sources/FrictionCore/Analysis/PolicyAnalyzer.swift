@@ -387,11 +387,13 @@ public struct PolicyAnalyzer: Sendable {
         "not", "will", "it", "this", "that", "by", "at", "as", "if", "your", "our", "may", "can", "must",
         "from", "all", "any", "they", "their", "has", "have", "was", "were", "does", "shall", "only",
     ]
+    private static let longestFunctionWord = englishFunctionWords.map(\.utf8.count).max() ?? 0
 
     static func readsAsEnglish(_ tokens: [Token]) -> Bool {
         var words = 0
         for token in tokens where token.kind == .word {
-            if englishFunctionWords.contains(token.normalized) { return true }
+            // The length test spares most words a hash.
+            if token.normalized.utf8.count <= longestFunctionWord && englishFunctionWords.contains(token.normalized) { return true }
             words += 1
         }
         return words < 6

@@ -6,6 +6,10 @@ public struct JSONReporter: Reporter {
     public static let showsCoverage = true
     public static let summary = "one JSON object: files with findings, annotations and scores, and a summary"
 
+    /// Findings and annotations of the largest file rendered as one string
+    /// (0 in tests: every file streamed, as with one job before).
+    var largestRenderedWhole = 1_000
+
     public init() {}
 
     public func render(_ report: LintReport) -> String {
@@ -22,7 +26,8 @@ public struct JSONReporter: Reporter {
 
     /// Files are rendered a batch at a time on `jobs` threads and written in
     /// order: rendering is a tenth of a run's CPU, and done alone after the
-    /// parallel lint it would be a fifth of its wall time.
+    /// parallel lint it would be a fifth of its wall time. A file with many
+    /// findings is still written a finding at a time, never held whole.
     public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output, jobs: Int) {
         var json = JSONStreamWriter(output: output)
         json.beginObject()
@@ -32,12 +37,15 @@ public struct JSONReporter: Reporter {
         let batchSize = jobs * 32
         for batchStart in stride(from: 0, to: report.files.count, by: batchSize) {
             let batch = Array(report.files[batchStart..<min(batchStart + batchSize, report.files.count)])
-            let rendered = batch.parallelMap(jobs: jobs) { file in
+            let rendered = batch.parallelMap(jobs: jobs) { file -> String? in
+                guard file.findings.count + file.annotations.count <= largestRenderedWhole else { return nil }
                 var fragment = JSONStreamWriter(output: "", baseDepth: depth)
                 write(file, to: &fragment)
                 return fragment.output
             }
-            for text in rendered { json.fragment(text) }
+            for (file, text) in zip(batch, rendered) {
+                if let text { json.fragment(text) } else { write(file, to: &json) }
+            }
         }
         json.end()
         json.value(summary(report), key: "summary")
