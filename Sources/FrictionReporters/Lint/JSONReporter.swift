@@ -25,8 +25,8 @@ public struct JSONReporter: Reporter {
     }
 
     /// Files are rendered a batch at a time on `jobs` threads and written in
-    /// order: rendering is a tenth of a run's CPU, and done alone after the
-    /// parallel lint it would be a fifth of its wall time. A file with many
+    /// order: rendering is about 5% of a run's CPU, all of it on one thread
+    /// after the parallel lint when done in turn. A file with many
     /// findings is still written a finding at a time, never held whole.
     public func write<Output: TextOutputStream>(_ report: LintReport, to output: inout Output, jobs: Int) {
         var json = JSONStreamWriter(output: output)
