@@ -61,7 +61,6 @@ struct LintCommand: ParsableCommand {
         }
         var options = input.lintOptions()
         options.failLevel = failLevel
-        let jobs = max(1, options.jobs)
         var report: LintReport
         let reporter: any Reporter
         do {
@@ -90,13 +89,13 @@ struct LintCommand: ParsableCommand {
         // Written as it is rendered: a huge report never exists whole in memory.
         if let output {
             do {
-                try OutputFile.writeAtomically(to: output) { reporter.write(report, to: &$0, jobs: jobs) }
+                try OutputFile.writeAtomically(to: output) { reporter.write(report, to: &$0, jobs: options.jobs) }
             } catch let error as FrictionError {
                 Terminal.error(error.description)
                 throw ExitCode(2)
             }
         } else {
-            Terminal.writeOutput { reporter.write(report, to: &$0, jobs: jobs) }
+            Terminal.writeOutput { reporter.write(report, to: &$0, jobs: options.jobs) }
         }
         if format != TextReporter.name {
             // Machine formats carry unreadable files as parse-error findings;

@@ -22,7 +22,7 @@ struct JSONReporterTests {
         return report
     }
 
-    @Test("files rendered side by side give the bytes of one file after another", arguments: [1, 3, 64])
+    @Test("files rendered side by side give the bytes of one file after another", arguments: [0, 1, 3, 64])
     func renderedEqualsStreamed(jobs: Int) throws {
         let report = try Self.report()
         #expect(report.files.count > 3)

@@ -34,6 +34,7 @@ public struct JSONReporter: Reporter {
         json.value(.int(1), key: "version")
         json.beginArray(key: "files")
         let depth = json.depth
+        let jobs = max(1, jobs)
         let batchSize = jobs * 32
         for batchStart in stride(from: 0, to: report.files.count, by: batchSize) {
             let batch = Array(report.files[batchStart..<min(batchStart + batchSize, report.files.count)])
