@@ -22,15 +22,19 @@ public enum CoverageAnalyzer {
         for (index, sentence) in document.sentences.enumerated() {
             guard sentence.blockKind == .paragraph || sentence.blockKind == .listItem || sentence.blockKind == .blockQuote else { continue }
             let tokens = sentence.tokens
-            let words = tokens.indices.filter { tokens[$0].kind == .word }
-            guard words.count >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
+            // Counted, not collected: most sentences are skipped here or below.
+            var words = 0
+            for token in tokens where token.kind == .word { words += 1 }
+            guard words >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
-            if tokens.last?.normalized == ":", words.count < 8 { continue }
+            if tokens.last?.normalized == ":", words < 8 { continue }
             let inLink = links.hasSpans(onLines: sentence.lines)
                 ? tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) }
                 : Array(repeating: false, count: tokens.count)
             // Mostly link text: a table of contents or a list of links.
-            guard words.filter({ inLink[$0] }).count * 2 < words.count else { continue }
+            var wordsInLinks = 0
+            for (index, token) in tokens.enumerated() where token.kind == .word && inLink[index] { wordsInLinks += 1 }
+            guard wordsInLinks * 2 < words else { continue }
             let matches = matcher.lexicon.matches(in: tokens, scratch: &scratch)
             let quoted = PolicyAnalyzer.quotedTokens(sentence)
             func counts(_ match: LexiconMatch) -> Bool {

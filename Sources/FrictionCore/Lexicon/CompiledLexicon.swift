@@ -23,39 +23,58 @@ public struct LexiconMatch: Sendable, Equatable {
 public struct LexiconMatches: Sendable {
     public let all: [LexiconMatch]
     /// `all` ordered by concept, each concept's matches in their order in
-    /// `all`: concept `c`'s are `byConcept[conceptStart[c] ..< conceptStart[c + 1]]`.
-    /// Two arrays for the sentence, not one per concept it matched (those
-    /// were most of matching's allocations).
+    /// `all`; a concept's run is found by binary search. One array for the
+    /// sentence, not one per concept it matched, nor a table of concept
+    /// starts (a sentence matches a handful of entries; the tables of every
+    /// concept cost more to build than the searches they saved).
     private let byConcept: [LexiconMatch]
-    private let conceptStart: [Int]
 
-    init(all: [LexiconMatch], conceptCount: Int) {
+    init(all: [LexiconMatch]) {
         self.all = all
-        // Most sentences match nothing: no table to build for them.
-        guard !all.isEmpty else {
-            byConcept = []
-            conceptStart = []
+        guard all.count > 1 else {
+            byConcept = all
             return
         }
-        var start = Array(repeating: 0, count: conceptCount + 1)
-        for match in all { start[match.concept + 1] += 1 }
-        for concept in 0..<conceptCount { start[concept + 1] += start[concept] }
-        var next = start
         var grouped = all
-        for match in all {
-            grouped[next[match.concept]] = match
-            next[match.concept] += 1
+        if grouped.count <= Self.insertionSortLimit {
+            // Stable: a match moves left only past matches of a later concept.
+            for index in 1..<grouped.count {
+                let match = grouped[index]
+                var slot = index
+                while slot > 0 && grouped[slot - 1].concept > match.concept {
+                    grouped[slot] = grouped[slot - 1]
+                    slot -= 1
+                }
+                grouped[slot] = match
+            }
+        } else {
+            grouped = all.enumerated().sorted { ($0.element.concept, $0.offset) < ($1.element.concept, $1.offset) }.map(\.element)
         }
         byConcept = grouped
-        conceptStart = start
     }
 
+    /// Above this many matches, a sentence's matches are grouped by a sort
+    /// that is not quadratic.
+    private static let insertionSortLimit = 32
+
     public func of(_ concept: Int?) -> ArraySlice<LexiconMatch> {
-        guard let concept, concept + 1 < conceptStart.count else { return [] }
-        return byConcept[conceptStart[concept]..<conceptStart[concept + 1]]
+        guard let concept else { return [] }
+        let start = firstIndex(ofConceptAtLeast: concept)
+        let end = firstIndex(ofConceptAtLeast: concept + 1)
+        return byConcept[start..<end]
     }
 
     public func has(_ concept: Int?) -> Bool { !of(concept).isEmpty }
+
+    private func firstIndex(ofConceptAtLeast concept: Int) -> Int {
+        var low = 0
+        var high = byConcept.count
+        while low < high {
+            let middle = (low + high) / 2
+            if byConcept[middle].concept < concept { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 }
 
 /// Every lexicon of a run compiled into one token automaton.
@@ -144,26 +163,25 @@ public struct CompiledLexicon: Sendable {
         ids.removeAll(keepingCapacity: true)
         isNumber.removeAll(keepingCapacity: true)
         isYear.removeAll(keepingCapacity: true)
-        for token in tokens {
-            ids.append(automaton.id(of: token.normalized))
-            let number = token.kind == .number
-            isNumber.append(number)
-            isYear.append(number && Self.isYear(token.normalized))
-        }
         // A sentence may begin after a list marker or an opening quote.
         // (`anchors[i]`: a pattern anchored with `^` may start at token i.)
         anchors.removeAll(keepingCapacity: true)
         anchors.append(contentsOf: repeatElement(false, count: tokens.count + 1))
         anchors[0] = true
-        var first = 0
-        while first < tokens.count, tokens[first].kind != .word, tokens[first].kind != .number {
-            first += 1
-            anchors[first] = true
-        }
-        // ... and after a colon, semicolon or dash that opens a new clause.
-        for (index, token) in tokens.enumerated() where token.kind == .punctuation
-            && (token.normalized == ":" || token.normalized == ";" || token.normalized == "-") {
-            anchors[index + 1] = true
+        // One pass through the tokens' buffer: read in place, a token's
+        // string is touched only when its hash finds a lexicon word.
+        tokens.withUnsafeBufferPointer { tokens in
+            var leading = true
+            for index in tokens.indices {
+                let kind = tokens[index].kind
+                ids.append(automaton.id(of: tokens[index]))
+                let number = kind == .number
+                isNumber.append(number)
+                isYear.append(number && Self.isYear(tokens[index].normalized))
+                if leading && (kind == .word || number) { leading = false }
+                // ... and after a colon, semicolon or dash that opens a new clause.
+                if leading || (kind == .punctuation && Self.opensClause(tokens[index])) { anchors[index + 1] = true }
+            }
         }
         // For each entry and start, the longest match. The automaton reports
         // one start at a time, in order, and a start's ends never decrease:
@@ -187,7 +205,14 @@ public struct CompiledLexicon: Sendable {
         }
         var result = found
         result.sort { $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.entry < $1.entry }
-        return LexiconMatches(all: result, conceptCount: concepts.count)
+        return LexiconMatches(all: result)
+    }
+
+    private static let clauseOpeners = [":", ";", "-"].map { (word: $0, hash: WordHash.of($0)) }
+
+    @inline(__always)
+    private static func opensClause(_ token: Token) -> Bool {
+        clauseOpeners.contains { $0.hash == token.normalizedHash && $0.word == token.normalized }
     }
 
     /// A four-digit number from 1800 to 2199.

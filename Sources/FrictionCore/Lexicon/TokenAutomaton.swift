@@ -63,6 +63,9 @@ struct TokenAutomaton: Sendable {
 
     func id(of token: String) -> Int32 { words.id(of: token) ?? Self.unknown }
 
+    @inline(__always)
+    func id(of token: Token) -> Int32 { words.id(of: token) ?? Self.unknown }
+
     mutating func intern(_ word: String) -> Int32 { words.insert(word) }
 
     private mutating func newState() -> Int32 {

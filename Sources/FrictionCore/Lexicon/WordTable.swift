@@ -4,8 +4,8 @@
 /// Every token of every sentence is looked up here (twice per sentence when
 /// coverage is measured), and most tokens are words no pattern mentions. A
 /// `[String: Int32]` hashed each one with the standard library's seeded
-/// SipHash; a short FNV-1a over the bytes and a byte comparison cost a
-/// fraction of that.
+/// SipHash; here a token is looked up by the `WordHash` it was made with,
+/// and most lookups end at an empty slot without reading the word at all.
 struct WordTable: Sendable {
     /// Id of the word in each slot, -1 when empty; the count is a power of two.
     private var slots: [Int32] = Array(repeating: -1, count: 64)
@@ -23,15 +23,32 @@ struct WordTable: Sendable {
 
     /// The id of `word`, or nil when no pattern mentions it.
     func id(of word: String) -> Int32? {
-        if let found = word.utf8.withContiguousStorageIfAvailable({ find($0, hash: Self.hash($0)).id }) { return found }
-        return Array(word.utf8).withUnsafeBufferPointer { find($0, hash: Self.hash($0)).id }
+        var word = word
+        return word.withUTF8 { find($0, hash: WordHash.of($0)).id }
+    }
+
+    /// The id of the token's word, or nil when no pattern mentions it.
+    @inline(__always)
+    func id(of token: Token) -> Int32? {
+        let hash = token.normalizedHash
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == hash {
+                var word = token.normalized
+                if word.withUTF8({ equals(Int(id), $0) }) { return id }
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The id of `word`, adding it when new.
     mutating func insert(_ word: String) -> Int32 {
         var word = word
         return word.withUTF8 { utf8 in
-            let hash = Self.hash(utf8)
+            let hash = WordHash.of(utf8)
             let (found, slot) = find(utf8, hash: hash)
             if let found { return found }
             let id = Int32(hashes.count)
@@ -76,16 +93,5 @@ struct WordTable: Sendable {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(id)
         }
-    }
-
-    /// 64-bit FNV-1a, with the high bits folded in so that the low bits used
-    /// for the slot depend on every byte.
-    @inline(__always)
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return hash ^ (hash >> 29)
     }
 }

@@ -38,9 +38,9 @@ public enum Tokenizer {
                 continue
             }
             if CharacterClasses.isApostrophe(scalar) || CharacterClasses.isDoubleQuote(scalar) {
-                tokens.append(Token(normalized: "\"", kind: .quote, range: index..<(index + 1)))
+                tokens.append(Token(normalized: "\"", hash: quoteHash, kind: .quote, range: index..<(index + 1)))
             } else if CharacterClasses.isDash(scalar) {
-                tokens.append(Token(normalized: "-", kind: .punctuation, range: index..<(index + 1)))
+                tokens.append(Token(normalized: "-", hash: dashHash, kind: .punctuation, range: index..<(index + 1)))
             } else if isSymbol(scalar) {
                 tokens.append(Token(normalized: String(scalar), kind: .symbol, range: index..<(index + 1)))
             } else {
@@ -50,6 +50,9 @@ public enum Tokenizer {
         }
         return tokens
     }
+
+    private static let quoteHash = WordHash.of("\"")
+    private static let dashHash = WordHash.of("-")
 
     /// Currency and math symbols, and `%`, `&`, `#`, `@`, `/`. ASCII is
     /// answered from the list, without a Unicode property lookup.
@@ -104,6 +107,7 @@ public enum Tokenizer {
                                    to tokens: inout [Token]) {
         var allDigits = true
         var hasApostrophe = false
+        var hash = WordHash()
         let word: String
         if scalars[range].allSatisfy({ $0.value < 0x80 }) {
             // Most words are ASCII: folded straight into the string, with the
@@ -120,21 +124,27 @@ public enum Tokenizer {
                         if byte >= 0x41 && byte <= 0x5A { byte += 32 }
                     }
                     buffer[index] = byte
+                    hash.add(byte)
                     index += 1
                 }
                 return index
             }
         } else {
             word = foldedWord(scalars[range], buffer: &folded, allDigits: &allDigits, hasApostrophe: &hasApostrophe)
+            hash = folded.withUnsafeBufferPointer { bytes in
+                var hash = WordHash()
+                for byte in bytes { hash.add(byte) }
+                return hash
+            }
         }
         let capitalized = CharacterClasses.isUppercase(scalars[range.lowerBound])
         if allDigits {
-            tokens.append(Token(normalized: word, kind: .number, range: range))
+            tokens.append(Token(normalized: word, hash: hash.value, kind: .number, range: range))
             return
         }
         // Only words with an apostrophe, and "cannot", are contractions.
         guard hasApostrophe || (range.count == 6 && word == "cannot") else {
-            tokens.append(Token(normalized: word, kind: .word, range: range, isCapitalized: capitalized))
+            tokens.append(Token(normalized: word, hash: hash.value, kind: .word, range: range, isCapitalized: capitalized))
             return
         }
         for (index, part) in Contractions.expand(word).enumerated() {
