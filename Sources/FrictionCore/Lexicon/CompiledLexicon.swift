@@ -28,9 +28,15 @@ public struct LexiconMatches: Sendable {
     /// starts (a sentence matches a handful of entries; the tables of every
     /// concept cost more to build than the searches they saved).
     private let byConcept: [LexiconMatch]
+    /// Bit `c` set: concept `c` (below 64) has a match. Most questions are
+    /// about concepts a sentence did not match, answered from here.
+    private let present: UInt64
 
     init(all: [LexiconMatch]) {
         self.all = all
+        var present: UInt64 = 0
+        for match in all where match.concept < 64 { present |= 1 << UInt64(match.concept) }
+        self.present = present
         guard all.count > 1 else {
             byConcept = all
             return
@@ -58,13 +64,16 @@ public struct LexiconMatches: Sendable {
     private static let insertionSortLimit = 32
 
     public func of(_ concept: Int?) -> ArraySlice<LexiconMatch> {
-        guard let concept else { return [] }
+        guard let concept, concept >= 64 || present & (1 << UInt64(concept)) != 0 else { return [] }
         let start = firstIndex(ofConceptAtLeast: concept)
         let end = firstIndex(ofConceptAtLeast: concept + 1)
         return byConcept[start..<end]
     }
 
-    public func has(_ concept: Int?) -> Bool { !of(concept).isEmpty }
+    public func has(_ concept: Int?) -> Bool {
+        guard let concept else { return false }
+        return concept < 64 ? present & (1 << UInt64(concept)) != 0 : !of(concept).isEmpty
+    }
 
     private func firstIndex(ofConceptAtLeast concept: Int) -> Int {
         var low = 0

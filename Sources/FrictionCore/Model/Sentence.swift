@@ -19,42 +19,30 @@ public struct Sentence: Sendable, Equatable {
     /// The scalars of `text` when it is not ASCII; empty when it is (an
     /// ASCII scalar offset is then a UTF-8 offset).
     private let nonASCIIScalars: [Unicode.Scalar]
-    private let runs: [PositionRun]
-
-    /// Scalars `offset...` stand at `column + (i - offset)` on `line`,
-    /// until the next run starts.
-    private struct PositionRun: Sendable, Equatable {
-        var offset: Int
-        var line: Int
-        var column: Int
-    }
+    private let runs: PositionRuns
 
     public init(scalars: [Unicode.Scalar], positions: [SourcePosition], tokens: [Token],
                 block: Int, section: Int?, blockKind: BlockKind) {
-        self.init(scalars: scalars[...], positions: positions[...], tokens: tokens,
+        self.init(scalars: scalars[...], positions: PositionRuns(positions), tokens: tokens,
                   block: block, section: section, blockKind: blockKind)
     }
 
     public init(scalars: ArraySlice<Unicode.Scalar>, positions: ArraySlice<SourcePosition>, tokens: [Token],
+                block: Int, section: Int?, blockKind: BlockKind) {
+        self.init(scalars: scalars, positions: PositionRuns(positions), tokens: tokens,
+                  block: block, section: section, blockKind: blockKind)
+    }
+
+    /// A sentence whose positions come as runs already (a slice of its
+    /// block's, see `PositionRuns.slice`).
+    public init(scalars: ArraySlice<Unicode.Scalar>, positions: PositionRuns, tokens: [Token],
                 block: Int, section: Int?, blockKind: BlockKind) {
         precondition(scalars.count == positions.count, "every character needs a position")
         let (text, isASCII) = UnicodeText.string(scalars)
         self.text = text
         self.count = scalars.count
         self.nonASCIIScalars = isASCII ? [] : Array(scalars)
-        var runs: [PositionRun] = []
-        var offset = 0
-        var previous: SourcePosition?
-        for position in positions {
-            if let previous, previous.line == position.line, previous.column + 1 == position.column {
-                // Still the same run.
-            } else {
-                runs.append(PositionRun(offset: offset, line: position.line, column: position.column))
-            }
-            previous = position
-            offset += 1
-        }
-        self.runs = runs
+        self.runs = positions
         self.tokens = tokens
         self.block = block
         self.section = section
@@ -67,17 +55,7 @@ public struct Sentence: Sendable, Equatable {
     }
 
     /// `positions[i]` is where `scalars[i]` stands in the source.
-    public var positions: [SourcePosition] {
-        var result: [SourcePosition] = []
-        result.reserveCapacity(count)
-        for (index, run) in runs.enumerated() {
-            let end = index + 1 < runs.count ? runs[index + 1].offset : count
-            for offset in run.offset..<end {
-                result.append(SourcePosition(line: run.line, column: run.column + offset - run.offset))
-            }
-        }
-        return result
-    }
+    public var positions: [SourcePosition] { runs.positions }
 
     /// The scalar at `offset` (0 ..< count).
     public func scalar(at offset: Int) -> Unicode.Scalar {
@@ -88,29 +66,10 @@ public struct Sentence: Sendable, Equatable {
     }
 
     /// Where the scalar at `offset` (0 ..< count) stands in the source.
-    public func position(at offset: Int) -> SourcePosition {
-        // The last run that starts at or before `offset`.
-        var low = 0
-        var high = runs.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if runs[middle].offset <= offset { low = middle } else { high = middle - 1 }
-        }
-        let run = runs[low]
-        return SourcePosition(line: run.line, column: run.column + offset - run.offset)
-    }
+    public func position(at offset: Int) -> SourcePosition { runs.position(at: offset) }
 
     /// The lowest to the highest line any of its characters stands on.
-    public var lines: ClosedRange<Int> {
-        guard let first = runs.first else { return 1...1 }
-        var low = first.line
-        var high = first.line
-        for run in runs {
-            low = min(low, run.line)
-            high = max(high, run.line)
-        }
-        return low...high
-    }
+    public var lines: ClosedRange<Int> { runs.lines }
 
     public var range: SourceRange {
         guard count > 0 else {

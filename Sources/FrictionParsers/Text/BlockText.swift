@@ -4,11 +4,16 @@ import FrictionCore
 /// the source position of each. Runs of white space fold to one space.
 public struct BlockText: Sendable {
     public private(set) var scalars: [Unicode.Scalar] = []
-    public private(set) var positions: [SourcePosition] = []
+    /// Where each of `scalars` stands, as runs of consecutive columns (the
+    /// sentences cut from the block keep slices of these).
+    public private(set) var positionRuns = PositionRuns()
 
     public init() {}
 
     public var isEmpty: Bool { scalars.allSatisfy(CharacterClasses.isWhitespace) }
+
+    /// Every character's position, spelled out.
+    public var positions: [SourcePosition] { positionRuns.positions }
 
     @inline(__always)
     public mutating func append(_ scalar: Unicode.Scalar, at position: SourcePosition) {
@@ -16,46 +21,54 @@ public struct BlockText: Sendable {
             appendSpace(at: position)
         } else {
             scalars.append(scalar)
-            positions.append(position)
+            positionRuns.append(position)
         }
     }
 
     /// Appends UTF-8 text that stands in the source as it is on one line, its
     /// first character at `column`: what `append(_:at:)` does a character
-    /// at a time, written in one pass through the arrays' buffers (appended
-    /// one by one, each character paid two uniqueness and capacity checks).
+    /// at a time, written in one pass through the scalars' buffer (appended
+    /// one by one, each character paid a uniqueness and capacity check).
     /// Returns the number of columns the text takes (its characters).
     @discardableResult
     mutating func appendVerbatim(_ utf8: ArraySlice<UInt8>, line: Int, column firstColumn: Int) -> Int {
         let start = scalars.count
         // At most one character per byte; the unused tail is cut off after.
         scalars.append(contentsOf: repeatElement(" ", count: utf8.count))
-        positions.append(contentsOf: repeatElement(SourcePosition(line: line, column: firstColumn), count: utf8.count))
         var written = start
         var columns = 0
+        var runs = positionRuns
+        positionRuns = PositionRuns()
         scalars.withUnsafeMutableBufferPointer { scalars in
-            positions.withUnsafeMutableBufferPointer { positions in
-                var column = firstColumn
-                var index = utf8.startIndex
-                while index < utf8.endIndex {
-                    let lead = utf8[index]
-                    let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), utf8.endIndex - index)
-                    let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(utf8, index..<(index + length))
-                    // Whitespace becomes one space, never at the start (`appendSpace`).
-                    let isSpace = CharacterClasses.isWhitespace(scalar)
-                    if !isSpace || (written > 0 && scalars[written - 1] != " ") {
-                        scalars[written] = isSpace ? " " : scalar
-                        positions[written] = SourcePosition(line: line, column: column)
-                        written += 1
-                    }
-                    column += 1
-                    index += length
+            var column = firstColumn
+            // The characters written since the last folded space stand at
+            // consecutive columns: one run, added when it ends.
+            var runColumn = firstColumn
+            var runLength = 0
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                let lead = utf8[index]
+                let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), utf8.endIndex - index)
+                let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(utf8, index..<(index + length))
+                // Whitespace becomes one space, never at the start (`appendSpace`).
+                let isSpace = CharacterClasses.isWhitespace(scalar)
+                if !isSpace || (written > 0 && scalars[written - 1] != " ") {
+                    scalars[written] = isSpace ? " " : scalar
+                    written += 1
+                    runLength += 1
+                } else {
+                    runs.append(line: line, column: runColumn, count: runLength)
+                    runColumn = column + 1
+                    runLength = 0
                 }
-                columns = column - firstColumn
+                column += 1
+                index += length
             }
+            runs.append(line: line, column: runColumn, count: runLength)
+            columns = column - firstColumn
         }
+        positionRuns = runs
         scalars.removeLast(scalars.count - written)
-        positions.removeLast(positions.count - written)
         return columns
     }
 
@@ -63,7 +76,7 @@ public struct BlockText: Sendable {
     public mutating func appendSpace(at position: SourcePosition) {
         guard let last = scalars.last, last != " " else { return }
         scalars.append(" ")
-        positions.append(position)
+        positionRuns.append(position)
     }
 
     /// Drops template and attribute markup that Markdown sites put in text
@@ -71,10 +84,10 @@ public struct BlockText: Sendable {
     /// kramdown attribute lists (`{: .class}`, `{:toc}`).
     public mutating func removeTemplateMarkup() {
         guard scalars.contains("{") else { return }
+        let positions = positionRuns.positions
         var keptScalars: [Unicode.Scalar] = []
-        var keptPositions: [SourcePosition] = []
+        var keptPositions = PositionRuns()
         keptScalars.reserveCapacity(scalars.count)
-        keptPositions.reserveCapacity(positions.count)
         var index = 0
         while index < scalars.count {
             if scalars[index] == "{", index + 1 < scalars.count,
@@ -90,7 +103,7 @@ public struct BlockText: Sendable {
             index += 1
         }
         scalars = keptScalars
-        positions = keptPositions
+        positionRuns = keptPositions
     }
 
     private static func closing(for second: Unicode.Scalar) -> [Unicode.Scalar]? {
@@ -116,6 +129,6 @@ public struct BlockText: Sendable {
 
     public mutating func removeAll() {
         scalars.removeAll(keepingCapacity: true)
-        positions.removeAll(keepingCapacity: true)
+        positionRuns.removeAll()
     }
 }

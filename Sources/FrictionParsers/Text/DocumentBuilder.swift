@@ -74,7 +74,7 @@ public struct DocumentBuilder {
         let first = sentences.count
         for range in SentenceSplitter.split(text.scalars) {
             let scalars = text.scalars[range]
-            sentences.append(Sentence(scalars: scalars, positions: text.positions[range],
+            sentences.append(Sentence(scalars: scalars, positions: text.positionRuns.slice(range),
                                       tokens: Tokenizer.tokenize(scalars), block: blockIndex,
                                       section: section, blockKind: kind))
         }
@@ -103,7 +103,7 @@ public struct DocumentBuilder {
     private static func range(of text: BlockText) -> SourceRange {
         let first = text.scalars.firstIndex { !CharacterClasses.isWhitespace($0) } ?? 0
         let last = text.scalars.lastIndex { !CharacterClasses.isWhitespace($0) } ?? 0
-        return SourceRange(start: text.positions[first], end: text.positions[last])
+        return SourceRange(start: text.positionRuns.position(at: first), end: text.positionRuns.position(at: last))
     }
 
     private static func trimmed(_ scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
