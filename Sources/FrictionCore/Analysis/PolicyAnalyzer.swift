@@ -432,36 +432,39 @@ public struct PolicyAnalyzer: Sendable {
 
     /// Which tokens sit inside quotation marks.
     static func quotedTokens(_ sentence: Sentence) -> [Bool] {
-        let tokens = sentence.tokens
-        var inside = Array(repeating: false, count: tokens.count)
+        var inside = Array(repeating: false, count: sentence.tokens.count)
         var doubleOpen = false
         var singleOpen = false
-        for (index, token) in tokens.enumerated() {
-            guard token.kind == .quote else {
-                inside[index] = doubleOpen || singleOpen
-                continue
-            }
-            let scalar = sentence.scalar(at: token.range.lowerBound)
-            let previousIsWord = index > 0 && tokens[index - 1].range.upperBound == token.range.lowerBound
-                && (tokens[index - 1].kind == .word || tokens[index - 1].kind == .number)
-            let nextIsWord = index + 1 < tokens.count && tokens[index + 1].range.lowerBound == token.range.upperBound
-                && (tokens[index + 1].kind == .word || tokens[index + 1].kind == .number)
-            if CharacterClasses.isDoubleQuote(scalar) {
-                switch scalar.value {
-                case 0x201C, 0x201E: doubleOpen = true
-                case 0x201D: doubleOpen = false
-                default: doubleOpen.toggle()
+        // Read in place: copying each token out retained and released its string.
+        sentence.tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices {
+                guard tokens[index].kind == .quote else {
+                    inside[index] = doubleOpen || singleOpen
+                    continue
                 }
-            } else {
-                // Single quotes: an apostrophe after a word ("customers' data")
-                // closes only a quotation that is open.
-                if singleOpen {
-                    if !nextIsWord { singleOpen = false }
-                } else if !previousIsWord && nextIsWord {
-                    singleOpen = true
+                let token = tokens[index]
+                let scalar = sentence.scalar(at: token.range.lowerBound)
+                let previousIsWord = index > 0 && tokens[index - 1].range.upperBound == token.range.lowerBound
+                    && (tokens[index - 1].kind == .word || tokens[index - 1].kind == .number)
+                let nextIsWord = index + 1 < tokens.count && tokens[index + 1].range.lowerBound == token.range.upperBound
+                    && (tokens[index + 1].kind == .word || tokens[index + 1].kind == .number)
+                if CharacterClasses.isDoubleQuote(scalar) {
+                    switch scalar.value {
+                    case 0x201C, 0x201E: doubleOpen = true
+                    case 0x201D: doubleOpen = false
+                    default: doubleOpen.toggle()
+                    }
+                } else {
+                    // Single quotes: an apostrophe after a word ("customers' data")
+                    // closes only a quotation that is open.
+                    if singleOpen {
+                        if !nextIsWord { singleOpen = false }
+                    } else if !previousIsWord && nextIsWord {
+                        singleOpen = true
+                    }
                 }
+                inside[index] = true
             }
-            inside[index] = true
         }
         return inside
     }
