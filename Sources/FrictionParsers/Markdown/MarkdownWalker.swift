@@ -44,7 +44,7 @@ struct MarkdownWalker {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = typeName(of: node)
+            let type = nodeType(of: node)
             if event == CMARK_EVENT_ENTER {
                 if enter(node, type: type) == .skipChildren {
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
@@ -57,58 +57,77 @@ struct MarkdownWalker {
 
     private enum Descend { case children, skipChildren }
 
-    /// Type names of core nodes by cmark's numeric node type, read once per
-    /// type instead of once per node. A node owned by an extension asks the
-    /// extension each time: its name can depend on the node (a task-list
-    /// item is an `item` that the tasklist extension names `tasklist`).
-    private var typeNames: [UInt32: String] = [:]
+    /// The node types the walk treats differently; every other is `other`.
+    private enum NodeType {
+        case item, blockQuote, heading, paragraph, tableCell, text, lineBreak, skipped, link, html, other
 
-    private mutating func typeName(of node: OpaquePointer) -> String {
-        if cmark_node_get_syntax_extension(node) != nil {
-            return String(cString: cmark_node_get_type_string(node))
+        init(name: String) {
+            switch name {
+            case "item": self = .item
+            case "block_quote": self = .blockQuote
+            case "heading": self = .heading
+            case "paragraph": self = .paragraph
+            case "table_cell": self = .tableCell
+            case "text": self = .text
+            case "softbreak", "linebreak": self = .lineBreak
+            case "code", "image", "footnote_reference", "code_block": self = .skipped
+            case "link": self = .link
+            case "html_inline", "html_block": self = .html
+            default: self = .other
+            }
         }
-        let type = cmark_node_get_type(node).rawValue
-        if let known = typeNames[type] { return known }
-        let name = String(cString: cmark_node_get_type_string(node))
-        typeNames[type] = name
-        return name
     }
 
-    private mutating func enter(_ node: OpaquePointer, type: String) -> Descend {
+    /// Types of core nodes by cmark's numeric node type, named once per type
+    /// instead of once per node. A node owned by an extension asks the
+    /// extension each time: its name can depend on the node (a task-list
+    /// item is an `item` that the tasklist extension names `tasklist`).
+    private var coreTypes: [UInt32: NodeType] = [:]
+
+    private mutating func nodeType(of node: OpaquePointer) -> NodeType {
+        if cmark_node_get_syntax_extension(node) != nil {
+            return NodeType(name: String(cString: cmark_node_get_type_string(node)))
+        }
+        let type = cmark_node_get_type(node).rawValue
+        if let known = coreTypes[type] { return known }
+        let named = NodeType(name: String(cString: cmark_node_get_type_string(node)))
+        coreTypes[type] = named
+        return named
+    }
+
+    private mutating func enter(_ node: OpaquePointer, type: NodeType) -> Descend {
         switch type {
-        case "item":
+        case .item:
             containers.append(.listItem)
-        case "block_quote":
+        case .blockQuote:
             containers.append(.blockQuote)
-        case "heading":
+        case .heading:
             begin(node, kind: .heading, level: Int(cmark_node_get_heading_level(node)))
-        case "paragraph":
+        case .paragraph:
             begin(node, kind: containers.last ?? .paragraph, level: 0)
-        case "table_cell":
+        case .tableCell:
             begin(node, kind: .tableCell, level: 0)
-        case "text":
+        case .text:
             if current != nil { place(literal(of: node), line: startLine(of: node), column: cmark_node_get_start_column(node)) }
-        case "softbreak", "linebreak":
+        case .lineBreak:
             if current != nil { text.appendSpace(at: positions.position(of: cursor)) }
-        case "code", "image", "footnote_reference":
+        case .skipped:
             return .skipChildren
-        case "link":
+        case .link:
             if isBareURL(node) { return .skipChildren }
-        case "html_inline", "html_block":
+        case .html:
             collectComments(node)
-        case "code_block":
-            return .skipChildren
-        default:
+        case .other:
             break
         }
         return .children
     }
 
-    private mutating func exit(type: String) {
+    private mutating func exit(type: NodeType) {
         switch type {
-        case "item", "block_quote":
+        case .item, .blockQuote:
             containers.removeLast()
-        case "heading", "paragraph", "table_cell":
+        case .heading, .paragraph, .tableCell:
             flush()
         default:
             break
@@ -194,14 +213,20 @@ struct MarkdownWalker {
     /// and inside the block?
     private func isVerbatim(_ literal: [UInt8]) -> Bool {
         guard cursor + literal.count <= limit else { return false }
-        let bytes = source.bytes
-        var index = 0
-        while index < literal.count {
-            let byte = literal[index]
-            if byte != bytes[cursor + index] || byte == 0x0A || byte == 0x0D { return false }
-            index += 1
+        // Through the buffers: with two bounds checks a byte, this compare
+        // cost more than laying the text down.
+        return literal.withUnsafeBufferPointer { literal in
+            source.bytes.withUnsafeBufferPointer { bytes in
+                let from = cursor
+                var index = 0
+                while index < literal.count {
+                    let byte = literal[index]
+                    if byte != bytes[from + index] || byte == 0x0A || byte == 0x0D { return false }
+                    index += 1
+                }
+                return true
+            }
         }
-        return true
     }
 
     /// Can the source at `offset` produce the literal's first character?
