@@ -10,9 +10,12 @@ enum LibXML {
     /// and no printing of errors (they are returned instead). Small text
     /// nodes are kept inside their node (XML_PARSE_COMPACT): the tree is
     /// read, never changed, and that saves an allocation per text node.
+    /// Indentation between elements makes no text node (XML_PARSE_NOBLANKS):
+    /// the walker reads prose from the source bytes, not the tree, and
+    /// DITA's indentation was a node per line to build and free.
     static let options: Int32 = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
                                       | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOXINCNODE.rawValue
-                                      | XML_PARSE_COMPACT.rawValue)
+                                      | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue)
 
     /// Done once per process: initialise the library and refuse every
     /// external entity, DTD and schema import, whatever a document asks for.
