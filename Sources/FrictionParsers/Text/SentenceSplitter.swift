@@ -52,29 +52,33 @@ public enum SentenceSplitter {
         return sentences
     }
 
+    /// The longest abbreviation in the lists, in characters: a longer word
+    /// before a period is in none of them, and is not looked up.
+    static let longestAbbreviation = neverFinal.union(beforeNumber).union(sometimesFinal).map(\.unicodeScalars.count).max() ?? 0
+
     private static func endsSentence(_ scalars: [Unicode.Scalar], terminator: Int, next: Int) -> Bool {
         let following = scalars[next]
-        if following.properties.isLowercase { return false }
+        if following.value < 0x80 ? (following.value >= 0x61 && following.value <= 0x7A) : following.properties.isLowercase {
+            return false
+        }
         guard scalars[terminator] == "." else { return true }
         // An ellipsis before a lower-case word was handled above; "..." ends.
         if terminator > 0 && scalars[terminator - 1] == "." { return true }
-        let word = wordBefore(scalars, terminator)
-        guard !word.isEmpty else { return true }
-        let lower = word.lowercased()
+        let start = wordStart(scalars, terminator)
+        guard start < terminator, terminator - start <= longestAbbreviation else { return true }
+        let lower = lowercased(scalars[start..<terminator])
         if neverFinal.contains(lower) { return false }
         if beforeNumber.contains(lower) { return !CharacterClasses.isDigit(following) }
         // A single capital letter is an initial: "J. Smith".
-        if word.unicodeScalars.count == 1, let only = word.unicodeScalars.first, CharacterClasses.isUppercase(only) {
-            return false
-        }
+        if terminator - start == 1 && CharacterClasses.isUppercase(scalars[start]) { return false }
         if sometimesFinal.contains(lower) {
-            return openers.contains(nextWord(scalars, from: next).lowercased())
+            return openers.contains(lowercased(scalars[next..<nextWordEnd(scalars, from: next)]))
         }
         return true
     }
 
-    /// The word that ends at `terminator`, with inner periods ("U.S", "a.m").
-    private static func wordBefore(_ scalars: [Unicode.Scalar], _ terminator: Int) -> String {
+    /// Where the word that ends at `terminator` starts, with inner periods ("U.S", "a.m").
+    private static func wordStart(_ scalars: [Unicode.Scalar], _ terminator: Int) -> Int {
         var start = terminator
         while start > 0 {
             let previous = scalars[start - 1]
@@ -84,17 +88,20 @@ public enum SentenceSplitter {
                 break
             }
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<terminator])
-        return String(view)
+        return start
     }
 
-    private static func nextWord(_ scalars: [Unicode.Scalar], from start: Int) -> String {
+    /// ASCII folded a byte at a time; anything else through `lowercased()`.
+    private static func lowercased(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        let (text, isASCII) = UnicodeText.string(word)
+        guard isASCII else { return text.lowercased() }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    private static func nextWordEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
         var end = start
         while end < scalars.count && CharacterClasses.isLetter(scalars[end]) { end += 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        return end
     }
 
     private static func append(_ range: Range<Int>, of scalars: [Unicode.Scalar], to sentences: inout [Range<Int>]) {
