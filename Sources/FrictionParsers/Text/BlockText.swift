@@ -57,7 +57,9 @@ public struct BlockText: Sendable {
                     written += 1
                     runLength += 1
                 } else {
-                    runs.append(line: line, column: runColumn, count: runLength)
+                    // A folded space: the run so far ends (indentation folds
+                    // a space at a time, and most of those end no run).
+                    if runLength > 0 { runs.append(line: line, column: runColumn, count: runLength) }
                     runColumn = column + 1
                     runLength = 0
                 }

@@ -83,12 +83,12 @@ public struct XMLPolicyParser: DocumentParser {
     }
 
     private static func declaredEncoding(_ head: String) -> String? {
-        guard let declarationEnd = head.range(of: "?>"),
-              let key = head.range(of: "encoding", range: head.startIndex..<declarationEnd.lowerBound) else { return nil }
-        let rest = head[key.upperBound..<declarationEnd.lowerBound]
-        guard let open = rest.firstIndex(where: { $0 == "\"" || $0 == "'" }) else { return nil }
-        let afterOpen = rest.index(after: open)
-        guard let close = rest[afterOpen...].firstIndex(of: rest[open]) else { return nil }
-        return String(rest[afterOpen..<close])
+        let bytes = Array(head.utf8)
+        guard let declarationEnd = UTF8Search.firstRange(of: "?>", in: bytes),
+              let key = UTF8Search.firstRange(of: "encoding", in: bytes[..<declarationEnd.lowerBound]) else { return nil }
+        let rest = bytes[key.upperBound..<declarationEnd.lowerBound]
+        guard let open = rest.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return nil }
+        guard let close = rest[(open + 1)...].firstIndex(of: rest[open]) else { return nil }
+        return String(decoding: rest[(open + 1)..<close], as: UTF8.self)
     }
 }

@@ -68,8 +68,8 @@ struct XMLVocabulary: Sendable {
     static func detect(root: String, namespace: String?, doctype: String?) -> XMLVocabulary {
         if let namespace, let match = all.first(where: { $0.namespaces.contains(namespace) }) { return match }
         if let namespace, namespace.hasPrefix("http://docs.oasis-open.org/legaldocml/ns/akn/") { return akomaNtoso }
-        if let doctype, doctype.contains("DocBook") { return docBook }
-        if let doctype, doctype.contains("DITA") { return dita }
+        if let doctype, UTF8Search.contains("DocBook", in: doctype) { return docBook }
+        if let doctype, UTF8Search.contains("DITA", in: doctype) { return dita }
         if namespace == nil, let match = all.first(where: { $0.roots.contains(root) }) { return match }
         return generic
     }
