@@ -431,7 +431,8 @@ public struct PolicyAnalyzer: Sendable {
     }
 
     /// Which tokens sit inside quotation marks.
-    static func quotedTokens(_ sentence: Sentence) -> [Bool] {
+    static func quotedTokens(_ sentence: Sentence) -> TokenMarks {
+        guard sentence.tokens.contains(where: { $0.kind == .quote }) else { return TokenMarks() }
         var inside = Array(repeating: false, count: sentence.tokens.count)
         var doubleOpen = false
         var singleOpen = false
@@ -466,7 +467,7 @@ public struct PolicyAnalyzer: Sendable {
                 inside[index] = true
             }
         }
-        return inside
+        return TokenMarks(inside)
     }
 
     /// The heaviest match, the earliest among equals.

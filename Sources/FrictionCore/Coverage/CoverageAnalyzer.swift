@@ -29,8 +29,8 @@ public enum CoverageAnalyzer {
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
             if tokens.last?.normalized == ":", words < 8 { continue }
             let inLink = links.hasSpans(onLines: sentence.lines)
-                ? tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) }
-                : Array(repeating: false, count: tokens.count)
+                ? TokenMarks(tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) })
+                : TokenMarks()
             // Mostly link text: a table of contents or a list of links.
             var wordsInLinks = 0
             for (index, token) in tokens.enumerated() where token.kind == .word && inLink[index] { wordsInLinks += 1 }
