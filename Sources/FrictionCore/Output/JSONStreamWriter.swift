@@ -4,21 +4,35 @@
 /// whole in memory (as a tree or as one string).
 ///
 /// Containers are opened and closed explicitly; anything small enough to
-/// build first (one finding) is written as a `JSONValue`.
+/// build first (one finding) is written as a `JSONValue`. The text is
+/// gathered as UTF-8 bytes and handed to the output a buffer at a time (a
+/// string per value, appended to another string, cost more than the values).
 public struct JSONStreamWriter<Output: TextOutputStream> {
-    public private(set) var output: Output
+    private var sink: Output
+    private var buffer: [UInt8] = []
     private let indent: Int?
     /// How deep the document this writer makes sits in a larger one, for a
     /// fragment rendered on its own and then put in with `fragment(_:)`.
     private let baseDepth: Int
     /// For each open container: whether it has a member yet. Its opening
     /// bracket is written with its first member, since an empty one is `[]`.
-    private var open: [(bracket: String, hasMembers: Bool)] = []
+    private var open: [(bracket: UInt8, hasMembers: Bool)] = []
+
+    /// Bytes gathered before they are written to the output.
+    private static var bufferLimit: Int { 1 << 16 }
 
     public init(output: Output, indent: Int? = 2, baseDepth: Int = 0) {
-        self.output = output
+        self.sink = output
         self.indent = indent
         self.baseDepth = baseDepth
+    }
+
+    /// The output, with everything written so far.
+    public var output: Output {
+        mutating get {
+            flush()
+            return sink
+        }
     }
 
     /// The depth at which a fragment for the open container is rendered.
@@ -26,38 +40,40 @@ public struct JSONStreamWriter<Output: TextOutputStream> {
 
     public mutating func beginObject(key: String? = nil) {
         startMember(key: key)
-        open.append(("{", false))
+        open.append((UInt8(ascii: "{"), false))
     }
 
     public mutating func beginArray(key: String? = nil) {
         startMember(key: key)
-        open.append(("[", false))
+        open.append((UInt8(ascii: "["), false))
     }
 
     /// Closes the innermost open container.
     public mutating func end() {
         let (bracket, hasMembers) = open.removeLast()
-        let closing = bracket == "{" ? "}" : "]"
         if hasMembers {
             newline(depth: depth)
-            output.write(closing)
         } else {
-            output.write(bracket + closing)
+            buffer.append(bracket)
         }
+        buffer.append(bracket == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        flushIfFull()
     }
 
     /// A whole value: an element of the open array, a member of the open
     /// object (with `key`), or the document itself.
     public mutating func value(_ value: JSONValue, key: String? = nil) {
         startMember(key: key)
-        output.write(value.serialized(indent: indent, depth: depth))
+        value.write(to: &buffer, indent: indent, depth: depth)
+        flushIfFull()
     }
 
     /// An element of the open array rendered beforehand by a writer made
     /// with `baseDepth: depth` (the same indent, no key).
     public mutating func fragment(_ text: String) {
         startMember(key: nil)
-        output.write(text)
+        flush()
+        sink.write(text)
     }
 
     /// Separates this member from the last, opens the container with its
@@ -65,21 +81,30 @@ public struct JSONStreamWriter<Output: TextOutputStream> {
     private mutating func startMember(key: String?) {
         guard let last = open.indices.last else { return }
         if open[last].hasMembers {
-            output.write(",")
+            buffer.append(UInt8(ascii: ","))
         } else {
-            output.write(open[last].bracket)
+            buffer.append(open[last].bracket)
             open[last].hasMembers = true
         }
         newline(depth: depth)
         if let key {
-            var text = ""
-            JSONValue.escape(key, into: &text)
-            output.write(text + (indent == nil ? ":" : ": "))
+            JSONValue.escape(key, into: &buffer)
+            buffer.append(UInt8(ascii: ":"))
+            if indent != nil { buffer.append(UInt8(ascii: " ")) }
         }
     }
 
     private mutating func newline(depth: Int) {
-        guard let indent else { return }
-        output.write(JSONValue.lineBreak(indent: indent, depth: depth))
+        JSONValue.newline(&buffer, indent: indent, depth: depth)
+    }
+
+    private mutating func flushIfFull() {
+        if buffer.count >= Self.bufferLimit { flush() }
+    }
+
+    private mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        sink.write(String(decoding: buffer, as: UTF8.self))
+        buffer.removeAll(keepingCapacity: true)
     }
 }

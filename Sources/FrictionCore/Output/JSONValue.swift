@@ -27,7 +27,7 @@ public enum JSONValue: Equatable, Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8], indent: Int?, depth: Int) {
+    func write(to output: inout [UInt8], indent: Int?, depth: Int) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -44,23 +44,23 @@ public enum JSONValue: Equatable, Sendable {
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(&output, indent: indent, depth: depth + 1)
+                Self.newline(&output, indent: indent, depth: depth + 1)
                 item.write(to: &output, indent: indent, depth: depth + 1)
             }
-            newline(&output, indent: indent, depth: depth)
+            Self.newline(&output, indent: indent, depth: depth)
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(&output, indent: indent, depth: depth + 1)
+                Self.newline(&output, indent: indent, depth: depth + 1)
                 JSONValue.escape(key, into: &output)
                 output.append(UInt8(ascii: ":"))
                 if indent != nil { output.append(UInt8(ascii: " ")) }
                 value.write(to: &output, indent: indent, depth: depth + 1)
             }
-            newline(&output, indent: indent, depth: depth)
+            Self.newline(&output, indent: indent, depth: depth)
             output.append(UInt8(ascii: "}"))
         }
     }
@@ -79,21 +79,12 @@ public enum JSONValue: Equatable, Sendable {
         output[start...].reverse()
     }
 
-    private func newline(_ output: inout [UInt8], indent: Int?, depth: Int) {
+    /// A line feed and the indentation of `depth`, when indented at all.
+    static func newline(_ output: inout [UInt8], indent: Int?, depth: Int) {
         guard let indent else { return }
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
     }
-
-    /// A line feed and the indentation of `depth`. Reports nest a few
-    /// levels deep at two spaces: those breaks are made once, not per line
-    /// (`String(repeating:count:)` was most of the cost of writing coverage).
-    static func lineBreak(indent: Int, depth: Int) -> String {
-        if indent == 2 && depth < commonLineBreaks.count { return commonLineBreaks[depth] }
-        return "\n" + String(repeating: " ", count: indent * depth)
-    }
-
-    private static let commonLineBreaks = (0..<16).map { "\n" + String(repeating: " ", count: 2 * $0) }
 
     /// Appends `string` as a JSON string literal.
     public static func escape(_ string: String, into output: inout String) {
