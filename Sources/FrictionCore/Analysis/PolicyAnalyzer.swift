@@ -504,6 +504,8 @@ public struct PolicyAnalyzer: Sendable {
     }
 
     static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        // Sorting even an empty array made it a buffer of its own.
+        guard ranges.count > 1 else { return ranges }
         var result: [Range<Int>] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             if let last = result.last, range.lowerBound <= last.upperBound {

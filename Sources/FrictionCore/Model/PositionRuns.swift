@@ -73,6 +73,9 @@ public struct PositionRuns: Sendable, Equatable {
         var slice = PositionRuns()
         guard !range.isEmpty else { return slice }
         var index = runIndex(containing: range.lowerBound)
+        // Sized once: the runs of the slice are those from `index` to the
+        // one containing its last character.
+        slice.runs.reserveCapacity(runIndex(containing: range.upperBound - 1) - index + 1)
         let first = runs[index]
         slice.runs.append(Run(offset: 0, line: first.line, column: first.column + range.lowerBound - first.offset))
         index += 1

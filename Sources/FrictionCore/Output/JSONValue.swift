@@ -69,14 +69,20 @@ public enum JSONValue: Equatable, Sendable {
     private static func writeDecimal(_ value: Int, to output: inout [UInt8]) {
         guard value != 0 else { output.append(UInt8(ascii: "0")); return }
         if value < 0 { output.append(UInt8(ascii: "-")) }
-        // The magnitude as unsigned, so that Int.min has one too.
+        // The magnitude as unsigned, so that Int.min has one too; its digits
+        // counted first and written from the last.
         var magnitude = value.magnitude
+        var digits = 0
+        var rest = magnitude
+        while rest > 0 { digits += 1; rest /= 10 }
         let start = output.count
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = start + digits - 1
         while magnitude > 0 {
-            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            output[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
             magnitude /= 10
+            index -= 1
         }
-        output[start...].reverse()
     }
 
     /// A line feed and the indentation of `depth`, when indented at all.

@@ -19,10 +19,12 @@ public enum Tokenizer {
     /// buffer pointer, without an array bounds check each time.
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5 + 1)
-        // One buffer for every word's folded UTF-8, reused across words.
+        // Words and punctuation: a token per four characters or fewer in
+        // nearly every sentence (one fifth made most arrays grow once).
+        tokens.reserveCapacity(scalars.count / 4 + 2)
+        // One buffer for the folded UTF-8 of non-ASCII words, reused across
+        // words; allocated by the first such word, if any.
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
         var index = 0
         let count = scalars.count
         while index < count {

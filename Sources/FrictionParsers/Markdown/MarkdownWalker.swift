@@ -20,6 +20,9 @@ struct MarkdownWalker {
     /// The block being gathered, with its kind and heading level.
     private var current: (kind: BlockKind, level: Int)?
     private var text = BlockText()
+    /// The literal of the text node being placed: one buffer, refilled for
+    /// each node (an array per text node was a tenth of the allocations).
+    private var textLiteral: [UInt8] = []
     /// Byte offset just past the last character placed.
     private var cursor = 0
     /// Byte offset past which the current block's text cannot lie.
@@ -108,7 +111,10 @@ struct MarkdownWalker {
         case .tableCell:
             begin(node, kind: .tableCell, level: 0)
         case .text:
-            if current != nil { place(literal(of: node), line: startLine(of: node), column: cmark_node_get_start_column(node)) }
+            if current != nil {
+                loadText(of: node)
+                place(textLiteral, line: startLine(of: node), column: cmark_node_get_start_column(node))
+            }
         case .lineBreak:
             if current != nil { text.appendSpace(at: positions.position(of: cursor)) }
         case .skipped:
@@ -163,6 +169,12 @@ struct MarkdownWalker {
 
     private func startLine(of node: OpaquePointer) -> Int {
         fileLine(cmark_node_get_start_line(node))
+    }
+
+    private mutating func loadText(of node: OpaquePointer) {
+        textLiteral.removeAll(keepingCapacity: true)
+        guard let pointer = cmark_node_get_literal(node) else { return }
+        textLiteral.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
     }
 
     private func literal(of node: OpaquePointer) -> [UInt8] {
