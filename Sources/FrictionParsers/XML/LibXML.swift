@@ -28,10 +28,23 @@ enum LibXML {
     /// with its line and column.
     static func parse(_ bytes: [UInt8], path: String) throws -> xmlDocPtr {
         _ = setUp
-        guard let context = xmlNewParserCtxt() else {
-            throw FrictionError.malformed(path: path, line: nil, column: nil, reason: "libxml2 could not allocate a parser")
+        return try reporting(path: path) { () -> (xmlDocPtr?, xmlParserCtxtPtr?) in
+            guard let context = xmlNewParserCtxt() else { return (nil, nil) }
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), nil, "UTF-8", options)
+                }
+            }
+            if let document, context.pointee.wellFormed != 0 { return (document, context) }
+            if let document { xmlFreeDoc(document) }
+            return (nil, context)
         }
-        defer { xmlFreeParserCtxt(context) }
+    }
+
+    /// Runs a parse with its first error kept, and frees the parser context
+    /// it made. `read` gives nil for a malformed document: the first error
+    /// is thrown then, with its line and column.
+    static func reporting<Result>(path: String, _ read: () -> (Result?, xmlParserCtxtPtr?)) throws -> Result {
         // The first error is the one to act on (later ones follow from it).
         // libxml2 keeps this handler per thread, so parallel parses do not mix.
         let firstError = FirstError()
@@ -47,14 +60,12 @@ enum LibXML {
             }
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), nil, "UTF-8", options)
-            }
+        let (result, context) = read()
+        defer { if let context { xmlFreeParserCtxt(context) } }
+        if let result { return result }
+        guard let context else {
+            throw FrictionError.malformed(path: path, line: nil, column: nil, reason: "libxml2 could not allocate a parser")
         }
-        let wellFormed = context.pointee.wellFormed != 0
-        if let document, wellFormed { return document }
-        if let document { xmlFreeDoc(document) }
         if let line = firstError.line {
             throw FrictionError.malformed(path: path, line: line > 0 ? line : nil,
                                           column: (firstError.column ?? 0) > 0 ? firstError.column : nil,

@@ -17,14 +17,30 @@ public struct XMLPolicyParser: DocumentParser {
     }
 
     public func parse(_ source: SourceText, path: String) throws -> Document {
-        let document = try LibXML.parse(source.bytes, path: path)
-        defer { xmlFreeDoc(document) }
-        let root = LibXML.root(of: document)
-        let vocabulary = XMLVocabulary.detect(root: root.name, namespace: root.namespace, doctype: root.doctype)
+        // Most documents are checked without a tree (see `XMLOutline`);
+        // one whose DTD declares entities, or that the policy schema
+        // validates, is read into a tree as well.
+        let outline = try XMLOutline.read(source.bytes, path: path)
+        let vocabulary = XMLVocabulary.detect(root: outline.root, namespace: outline.namespace, doctype: outline.doctype)
+        let validated = vocabulary.name == XMLVocabulary.policy.name && outline.namespace == XMLVocabulary.policyNamespace
+        let document = outline.declaresEntities || validated ? try LibXML.parse(source.bytes, path: path) : nil
+        defer { if let document { xmlFreeDoc(document) } }
+        if let document, outline.declaresEntities {
+            // Stopped at its DTD, the outline may not have seen the root.
+            let root = LibXML.root(of: document)
+            return try walk(source, path: path, document: document,
+                            vocabulary: XMLVocabulary.detect(root: root.name, namespace: root.namespace, doctype: root.doctype),
+                            namespace: root.namespace)
+        }
+        return try walk(source, path: path, document: document, vocabulary: vocabulary, namespace: outline.namespace)
+    }
+
+    private func walk(_ source: SourceText, path: String, document: xmlDocPtr?, vocabulary: XMLVocabulary,
+                      namespace: String?) throws -> Document {
         var builder = DocumentBuilder(path: path, format: .xml, lineCount: source.lineCount)
         builder.profile = vocabulary.name
         builder.isLegislation = vocabulary.isLegislation
-        if vocabulary.name == XMLVocabulary.policy.name && root.namespace == XMLVocabulary.policyNamespace {
+        if let document, vocabulary.name == XMLVocabulary.policy.name && namespace == XMLVocabulary.policyNamespace {
             builder.diagnostics = PolicySchemaValidator.validate(document)
         }
         // libxml2 does not substitute entities (no XML_PARSE_NOENT); the walker
@@ -33,7 +49,7 @@ public struct XMLPolicyParser: DocumentParser {
         // ("quadratic blowup").
         let budget = EntityBudget(limit: Self.entityExpansionLimit + source.bytes.count)
         var walker = XMLWalker(source: source, vocabulary: vocabulary, builder: builder) { name in
-            budget.spend(LibXML.internalEntityText(name, in: document))
+            document.flatMap { budget.spend(LibXML.internalEntityText(name, in: $0)) }
         }
         walker.walk()
         if budget.exceeded {
