@@ -15,9 +15,19 @@ struct PositionCursor {
 
     mutating func position(of target: Int) -> SourcePosition {
         let target = min(max(target, 0), source.bytes.count)
-        if target < offset || (lineIndex + 1 < source.lineStarts.count && target >= source.lineStarts[lineIndex + 1]) {
-            lineIndex = source.line(containingByte: target)
-            offset = source.lineStarts[lineIndex]
+        let lineStarts = source.lineStarts
+        if target < offset || (lineIndex + 1 < lineStarts.count && target >= lineStarts[lineIndex + 1]) {
+            // Usually the next line or one soon after: stepped to, without
+            // a binary search over every line of the file.
+            var next = lineIndex + 1
+            let stepLimit = next + 4
+            while target >= offset && next < min(stepLimit, lineStarts.count) && lineStarts[next] <= target { next += 1 }
+            if target >= offset && (next == lineStarts.count || lineStarts[next] > target) {
+                lineIndex = next - 1
+            } else {
+                lineIndex = source.line(containingByte: target)
+            }
+            offset = lineStarts[lineIndex]
             column = 1
         }
         let bytes = source.bytes
