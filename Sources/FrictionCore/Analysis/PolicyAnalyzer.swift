@@ -406,6 +406,14 @@ public struct PolicyAnalyzer: Sendable {
         return end
     }
 
+    /// "If, after trying ..., you still cannot ..." : a comma followed by a
+    /// preposition or conjunction continues the condition. (Built once: as
+    /// a local, every conditional sentence built the set again.)
+    private static let conditionContinuing: Set<String> = [
+        "after", "before", "when", "for", "in", "on", "at", "with", "and", "or", "despite",
+        "having", "following", "even", "including", "without", "within", "by",
+    ]
+
     /// For a sentence that opens with a condition ("If you can't remove the
     /// fee yourself, ..."), the token index where the condition ends.
     static func conditionalPrefixEnd(_ tokens: [Token]) -> Int {
@@ -413,10 +421,6 @@ public struct PolicyAnalyzer: Sendable {
         let opener = tokens[first].normalized
         guard opener == "if" || opener == "where" || opener == "when" || opener == "whenever" || opener == "once"
                 || opener == "after" || opener == "while" else { return 0 }
-        // "If, after trying ..., you still cannot ..." : a comma followed by a
-        // preposition or conjunction continues the condition.
-        let continuing: Set<String> = ["after", "before", "when", "for", "in", "on", "at", "with", "and", "or", "despite",
-                                       "having", "following", "even", "including", "without", "within", "by"]
         var start = first
         // "If, after trying everything, you still cannot ..." : skip the aside.
         if first + 1 < tokens.count, tokens[first + 1].normalized == ",",
@@ -424,7 +428,7 @@ public struct PolicyAnalyzer: Sendable {
             start = close + 1
         }
         for index in start..<tokens.count where tokens[index].normalized == "," || tokens[index].normalized == ";" {
-            if index + 1 < tokens.count, continuing.contains(tokens[index + 1].normalized), tokens[index].normalized == "," { continue }
+            if index + 1 < tokens.count, conditionContinuing.contains(tokens[index + 1].normalized), tokens[index].normalized == "," { continue }
             return index
         }
         return 0
