@@ -34,7 +34,8 @@ let package = Package(
         .executableTarget(name: "friction", dependencies: ["FrictionKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(
             name: "FrictionTests",
-            dependencies: ["FrictionKit", "FrictionCore", "FrictionParsers", "FrictionRules", "FrictionReporters"],
+            dependencies: ["FrictionKit", "FrictionCore", "FrictionParsers", "FrictionRules", "FrictionReporters",
+                           .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

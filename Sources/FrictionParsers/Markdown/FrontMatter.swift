@@ -39,9 +39,21 @@ struct FrontMatter {
         }
         let yamlStart = source.lineStarts[1]
         let yamlEnd = source.lineStarts[closing - 1]
-        let yaml = String(decoding: source.bytes[yamlStart..<yamlEnd], as: UTF8.self)
         let end = closing < source.lineCount ? source.lineStarts[closing] : source.bytes.count
         var metadata = DocumentMetadata()
+        func read(_ name: String, _ text: String?) {
+            if let field = keys[name]?.keyPath {
+                if metadata[keyPath: field] == nil { metadata[keyPath: field] = text }
+            } else if let text {
+                metadata.extra[name] = text
+            }
+        }
+        if let entries = FlatFrontMatter.entries(source, lines: 2..<closing) {
+            // An empty value is no value, as `scalarText` has it.
+            for (key, value) in entries { read(key.lowercased(), value.isEmpty ? nil : value) }
+            return FrontMatter(byteRange: 0..<end, metadata: metadata)
+        }
+        let yaml = String(decoding: source.bytes[yamlStart..<yamlEnd], as: UTF8.self)
         let root = try YAMLDocument.compose(yaml, path: path, lineOffset: 1, typedScalars: false, makeError: FrictionError.malformed)
         if let root {
             guard let mapping = root.mapping else {
@@ -50,12 +62,7 @@ struct FrontMatter {
             }
             for (key, value) in mapping {
                 guard let name = key.string?.lowercased() else { continue }
-                let text = scalarText(value)
-                if let field = keys[name]?.keyPath {
-                    if metadata[keyPath: field] == nil { metadata[keyPath: field] = text }
-                } else if let text {
-                    metadata.extra[name] = text
-                }
+                read(name, scalarText(value))
             }
         }
         return FrontMatter(byteRange: 0..<end, metadata: metadata)
