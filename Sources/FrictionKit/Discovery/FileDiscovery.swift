@@ -31,7 +31,7 @@ public struct FileDiscovery: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                var visited = Set<String>()
+                var visited = Set<DirectoryIdentity>()
                 walk(directory: path, into: &result, seen: &seen, visited: &visited)
             } else if seen.insert(path).inserted {
                 // A file named explicitly is read whatever its extension says.
@@ -41,35 +41,72 @@ public struct FileDiscovery: Sendable {
         return result
     }
 
-    private static func canonical(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return (path as NSString).resolvingSymlinksInPath }
-        defer { free(resolved) }
-        return String(cString: resolved)
+    /// A directory's device and inode, links followed: each real folder is
+    /// walked once, however many links lead to it. (Canonical paths from
+    /// realpath(3) cost a readlink per path component and a getcwd, for
+    /// every folder; this is one stat.)
+    private struct DirectoryIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
     }
 
     private static let skippedDirectories: Set<String> = [".git", ".build", "node_modules", ".svn", ".hg"]
 
-    private func walk(directory: String, into result: inout Result, seen: inout Set<String>, visited: inout Set<String>) {
-        // The canonical absolute path (realpath(3) also resolves relative
-        // paths and `..` after a link), so each real folder is walked once.
-        guard visited.insert(Self.canonical(directory)).inserted else { return }
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
+    private func walk(directory: String, into result: inout Result, seen: inout Set<String>,
+                      visited: inout Set<DirectoryIdentity>) {
+        if let identity = DirectoryIdentity(directory) {
+            guard visited.insert(identity).inserted else { return }
+        }
+        guard let entries = Self.entries(of: directory) else {
             result.errors.append(.unreadable(path: directory, reason: "cannot list directory"))
             return
         }
         for entry in entries {
-            if entry.hasPrefix(".") || Self.skippedDirectories.contains(entry) { continue }
-            let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            if entry.name.hasPrefix(".") || Self.skippedDirectories.contains(entry.name) { continue }
+            let path = directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name
+            var isDirectory = entry.kind == .directory
+            if entry.kind == .needsStat {
+                // A link (or a file system that does not say): what it leads to.
+                var status = stat()
+                guard stat(path, &status) == 0 else { continue } // a broken link
+                isDirectory = status.st_mode & S_IFMT == S_IFDIR
+            }
+            if isDirectory {
                 walk(directory: path, into: &result, seen: &seen, visited: &visited)
-            } else if extensions.contains((entry as NSString).pathExtension.lowercased()), seen.insert(path).inserted {
+            } else if extensions.contains((entry.name as NSString).pathExtension.lowercased()), seen.insert(path).inserted {
                 result.files.append(path)
             }
         }
+    }
+
+    private enum EntryKind { case directory, other, needsStat }
+
+    /// A directory's entries in sorted order, each with what readdir(3)
+    /// says it is (a stat per entry only for links and unknown types).
+    private static func entries(of directory: String) -> [(name: String, kind: EntryKind)]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var entries: [(name: String, kind: EntryKind)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let kind: EntryKind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): kind = .needsStat
+            default: kind = .other
+            }
+            entries.append((name, kind))
+        }
+        return entries.sorted { $0.name < $1.name }
     }
 }
