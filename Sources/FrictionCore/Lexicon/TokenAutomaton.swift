@@ -52,6 +52,11 @@ struct TokenAutomaton: Sendable {
     private var otherStart: [Int32] = []
     private var otherLabels: [Label] = []
     private var otherTargets: [Int32] = []
+    /// For each state, bit `id % 64` set for every token id it steps on:
+    /// most live states have no step for the next token, and this says so
+    /// without the binary search (the automaton's hottest loop). Derived
+    /// from the step tables, so never serialized.
+    private var stepMasks: [UInt64] = []
 
     private var epsilon: [[Int32]] = []
     private var rawAccept: [[Int32]] = []
@@ -239,6 +244,7 @@ struct TokenAutomaton: Sendable {
         }
         acceptStart.append(Int32(acceptEntries.count))
         stateCount = count
+        stepMasks = Self.stepMasks(stepStart: stepStart, stepIDs: stepIDs)
         epsilon = []
         rawAccept = []
         closures = []
@@ -417,7 +423,8 @@ struct TokenAutomaton: Sendable {
                     // Token steps of `s` for `nextID`: binary search for the first.
                     // A word no pattern mentions (most words) has no token steps.
                     var low = Int(stepStart[Int(s)])
-                    let end = nextID == Self.unknown ? low : Int(stepStart[Int(s) + 1])
+                    let mayStep = nextID != Self.unknown && stepMasks[Int(s)] & 1 << (UInt64(nextID) & 63) != 0
+                    let end = mayStep ? Int(stepStart[Int(s) + 1]) : low
                     var high = end
                     while low < high {
                         let middle = (low + high) / 2
@@ -516,6 +523,14 @@ struct TokenAutomaton: Sendable {
             return nil
         }
         self.words = words
+        stepMasks = Self.stepMasks(stepStart: stepStart, stepIDs: stepIDs)
+    }
+
+    private static func stepMasks(stepStart: [Int32], stepIDs: [Int32]) -> [UInt64] {
+        guard !stepStart.isEmpty else { return [] }
+        return (0..<(stepStart.count - 1)).map { state in
+            stepIDs[Int(stepStart[state])..<Int(stepStart[state + 1])].reduce(0) { $0 | 1 << (UInt64($1) & 63) }
+        }
     }
 
     /// Steps other than by token id: any token, a number, a year.
