@@ -1,6 +1,11 @@
 /// Character tests on Unicode scalars, with ASCII answered without a table
 /// lookup because nearly all policy text is ASCII. Inlinable: the parsers
 /// call them once per character from another module.
+///
+/// The Unicode property look-ups are out of line (`unicode...`): the
+/// standard library's property types are resilient, and a caller that
+/// inlined one set up their metadata and stack space on every call, ASCII
+/// or not (some 150 instructions for each word the tokenizer scanned).
 public enum CharacterClasses {
     @inlinable @inline(__always)
     public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -8,14 +13,14 @@ public enum CharacterClasses {
         if value < 0x80 {
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
         }
-        return scalar.properties.isAlphabetic
+        return unicodeIsAlphabetic(scalar)
     }
 
     @inlinable @inline(__always)
     public static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value >= 0x30 && value <= 0x39 }
-        return scalar.properties.numericType == .decimal
+        return unicodeIsDecimal(scalar)
     }
 
     @inlinable @inline(__always)
@@ -23,7 +28,7 @@ public enum CharacterClasses {
         switch scalar.value {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return true
         case 0..<0x80: return false
-        default: return scalar.properties.isWhitespace
+        default: return unicodeIsWhitespace(scalar)
         }
     }
 
@@ -31,7 +36,14 @@ public enum CharacterClasses {
     public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
-        return scalar.properties.isUppercase
+        return unicodeIsUppercase(scalar)
+    }
+
+    @inlinable @inline(__always)
+    public static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        return unicodeIsLowercase(scalar)
     }
 
     /// Unicode's Diacritic property; in ASCII only `^` and `` ` `` have it.
@@ -39,7 +51,7 @@ public enum CharacterClasses {
     public static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x5E || value == 0x60 }
-        return scalar.properties.isDiacritic
+        return unicodeIsDiacritic(scalar)
     }
 
     /// Straight and typographic apostrophes and single quotes.
@@ -87,4 +99,30 @@ public enum CharacterClasses {
         default: return false
         }
     }
+
+    @usableFromInline @inline(never)
+    static func unicodeIsAlphabetic(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+
+    @usableFromInline @inline(never)
+    static func unicodeIsDecimal(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
+
+    @usableFromInline @inline(never)
+    static func unicodeIsWhitespace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+
+    @usableFromInline @inline(never)
+    static func unicodeIsUppercase(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isUppercase }
+
+    @usableFromInline @inline(never)
+    static func unicodeIsDiacritic(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isDiacritic }
+
+    /// Unicode's currency and math symbols (Sc, Sm).
+    @usableFromInline @inline(never)
+    static func unicodeIsSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        let category = scalar.properties.generalCategory
+        return category == .currencySymbol || category == .mathSymbol
+    }
+
+    /// Unicode's lower-case letters.
+    @usableFromInline @inline(never)
+    static func unicodeIsLowercase(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isLowercase }
 }

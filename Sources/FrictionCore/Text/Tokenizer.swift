@@ -64,9 +64,7 @@ public enum Tokenizer {
         // The ASCII currency (Sc) and math (Sm) symbols, then the others.
         case "$", "+", "<", "=", ">", "|", "~", "%", "&", "#", "@", "/": return true
         case "\u{0}"..."\u{7F}": return false
-        default:
-            let category = scalar.properties.generalCategory
-            return category == .currencySymbol || category == .mathSymbol
+        default: return CharacterClasses.unicodeIsSymbol(scalar)
         }
     }
 
@@ -155,6 +153,8 @@ public enum Tokenizer {
     }
 
     /// A word with non-ASCII characters, case-folded through `folded`.
+    /// Out of line, like the Unicode look-ups (see `CharacterClasses`).
+    @inline(never)
     private static func foldedWord(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>, buffer folded: inout [UInt8],
                                    allDigits: inout Bool, hasApostrophe: inout Bool) -> String {
         folded.removeAll(keepingCapacity: true)

@@ -58,9 +58,7 @@ public enum SentenceSplitter {
 
     private static func endsSentence(_ scalars: [Unicode.Scalar], terminator: Int, next: Int) -> Bool {
         let following = scalars[next]
-        if following.value < 0x80 ? (following.value >= 0x61 && following.value <= 0x7A) : following.properties.isLowercase {
-            return false
-        }
+        if CharacterClasses.isLowercase(following) { return false }
         guard scalars[terminator] == "." else { return true }
         // An ellipsis before a lower-case word was handled above; "..." ends.
         if terminator > 0 && scalars[terminator - 1] == "." { return true }
