@@ -142,10 +142,7 @@ public struct CompiledLexicon: Sendable {
     /// callers that match many sentences (one per thread, not shared).
     public struct MatchScratch: Sendable {
         var automaton = TokenAutomaton.Scratch()
-        var ids: [Int32] = []
-        var isNumber: [Bool] = []
-        var isYear: [Bool] = []
-        var anchors: [Bool] = []
+        var facts: [TokenAutomaton.TokenFacts] = []
         var found: [LexiconMatch] = []
         public init() {}
     }
@@ -158,38 +155,36 @@ public struct CompiledLexicon: Sendable {
 
     /// `matches(in:)`, reusing `scratch` between calls.
     public func matches(in tokens: [Token], scratch: inout MatchScratch) -> LexiconMatches {
-        // The per-token tables live in `scratch`: taken out for the call and
+        // The per-token table lives in `scratch`: taken out for the call and
         // put back after, so that matching a sentence allocates only its result.
-        var ids = scratch.ids, isNumber = scratch.isNumber, isYear = scratch.isYear, anchors = scratch.anchors
+        var facts = scratch.facts
         var found = scratch.found
         var automatonScratch = scratch.automaton
         scratch = MatchScratch()
         defer {
             scratch.automaton = automatonScratch
-            (scratch.ids, scratch.isNumber, scratch.isYear, scratch.anchors) = (ids, isNumber, isYear, anchors)
+            scratch.facts = facts
             scratch.found = found
         }
-        ids.removeAll(keepingCapacity: true)
-        isNumber.removeAll(keepingCapacity: true)
-        isYear.removeAll(keepingCapacity: true)
-        // A sentence may begin after a list marker or an opening quote.
-        // (`anchors[i]`: a pattern anchored with `^` may start at token i.)
-        anchors.removeAll(keepingCapacity: true)
-        anchors.append(contentsOf: repeatElement(false, count: tokens.count + 1))
-        anchors[0] = true
+        facts.removeAll(keepingCapacity: true)
+        facts.reserveCapacity(tokens.count)
         // One pass through the tokens' buffer: read in place, a token's
         // string is touched only when its hash finds a lexicon word.
         tokens.withUnsafeBufferPointer { tokens in
+            // A sentence may begin after a list marker or an opening quote,
+            // and after a colon, semicolon or dash that opens a new clause:
+            // a pattern anchored with `^` may start there.
             var leading = true
+            var anchored = true
             for index in tokens.indices {
                 let kind = tokens[index].kind
-                ids.append(automaton.id(of: tokens[index]))
                 let number = kind == .number
-                isNumber.append(number)
-                isYear.append(number && Self.isYear(tokens[index].normalized))
+                let id = automaton.id(hash: tokens[index].normalizedHash) { tokens[index].normalized }
+                facts.append(TokenAutomaton.TokenFacts(id: id, isNumber: number,
+                                                        isYear: number && Self.isYear(tokens[index].normalized),
+                                                        isAnchor: anchored))
                 if leading && (kind == .word || number) { leading = false }
-                // ... and after a colon, semicolon or dash that opens a new clause.
-                if leading || (kind == .punctuation && Self.opensClause(tokens[index])) { anchors[index + 1] = true }
+                anchored = leading || (kind == .punctuation && Self.opensClause(tokens[index]))
             }
         }
         // For each entry and start, the longest match. The automaton reports
@@ -200,8 +195,7 @@ public struct CompiledLexicon: Sendable {
         let entryConcept = self.entryConcept
         var startFirst = 0
         var currentStart = -1
-        automaton.run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchors,
-                      scratch: &automatonScratch) { entry, start, end in
+        automaton.run(facts, scratch: &automatonScratch) { entry, start, end in
             if start != currentStart {
                 currentStart = start
                 startFirst = found.count

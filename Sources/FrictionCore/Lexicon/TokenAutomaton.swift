@@ -69,7 +69,16 @@ struct TokenAutomaton: Sendable {
     func id(of token: String) -> Int32 { words.id(of: token) ?? Self.unknown }
 
     @inline(__always)
-    func id(of token: Token) -> Int32 { words.id(of: token) ?? Self.unknown }
+    func id(hash: UInt64, word: () -> String) -> Int32 { words.id(hash: hash, word: word) ?? Self.unknown }
+
+    /// What matching needs of one token: its word id, whether it is a
+    /// number or a year, and whether an anchored pattern may start there.
+    struct TokenFacts: Sendable {
+        var id: Int32
+        var isNumber: Bool
+        var isYear: Bool
+        var isAnchor: Bool
+    }
 
     mutating func intern(_ word: String) -> Int32 { words.insert(word) }
 
@@ -285,11 +294,11 @@ struct TokenAutomaton: Sendable {
         return (step, any, number, year)
     }
 
-    /// Every (entry, start, end) match over `ids` (end exclusive); `isNumber`
-    /// says which tokens are numbers.
-    func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], _ report: (Int, Int, Int) -> Void) {
+    /// Every (entry, start, end) match over the tokens `facts` describe
+    /// (end exclusive).
+    func run(_ facts: [TokenFacts], _ report: (Int, Int, Int) -> Void) {
         var scratch = Scratch()
-        run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchorPositions, scratch: &scratch, report)
+        run(facts, scratch: &scratch, report)
     }
 
     /// Working memory of `run`, kept between sentences so that matching a
@@ -303,8 +312,7 @@ struct TokenAutomaton: Sendable {
         var next: [Int32] = []
     }
 
-    func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], scratch: inout Scratch,
-             _ report: (Int, Int, Int) -> Void) {
+    func run(_ facts: [TokenFacts], scratch: inout Scratch, _ report: (Int, Int, Int) -> Void) {
         guard stateCount > 0 else { return }
         if scratch.stamp.count != stateCount {
             scratch = Scratch(stamp: Array(repeating: -1, count: stateCount), generation: 0,
@@ -318,7 +326,7 @@ struct TokenAutomaton: Sendable {
             scratch.current.withUnsafeMutableBufferPointer { current in
                 scratch.next.withUnsafeMutableBufferPointer { next in
                     var sets = LiveStates(stamp: stamp, generation: generation, current: current, next: next)
-                    run(ids: ids, isNumber: isNumber, isYear: isYear, anchorPositions: anchorPositions, sets: &sets, report)
+                    run(facts, sets: &sets, report)
                     generation = sets.generation
                 }
             }
@@ -377,14 +385,14 @@ struct TokenAutomaton: Sendable {
         }
     }
 
-    private func run(ids: [Int32], isNumber: [Bool], isYear: [Bool], anchorPositions: [Bool], sets: inout LiveStates,
-                     _ report: (Int, Int, Int) -> Void) {
-        let count = ids.count
+    private func run(_ facts: [TokenFacts], sets: inout LiveStates, _ report: (Int, Int, Int) -> Void) {
+        let count = facts.count
         // Can a match start at a word no pattern mentions (not a number, not
         // after a clause opener)? Only through a pattern that begins with {any}.
         let unknownWordsStart = !firstAny.isEmpty
         for start in 0..<count {
-            if ids[start] == Self.unknown && !unknownWordsStart && !isNumber[start] && !anchorPositions[start] {
+            let first = facts[start]
+            if first.id == Self.unknown && !unknownWordsStart && !first.isNumber && !first.isAnchor {
                 continue // most words: nothing begins here
             }
             sets.restart()
@@ -395,16 +403,16 @@ struct TokenAutomaton: Sendable {
                 guard id >= 0 else { return }
                 for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) { sets.enter(targets[index]) }
             }
-            let id = ids[start]
+            let id = first.id
             enter(id, starts: firstStart, targets: firstTargets)
             enter(firstAny)
-            if isNumber[start] { enter(firstNumber) }
-            if isYear[start] { enter(firstYear) }
-            if anchorPositions[start] {
+            if first.isNumber { enter(firstNumber) }
+            if first.isYear { enter(firstYear) }
+            if first.isAnchor {
                 enter(id, starts: anchoredStart, targets: anchoredTargets)
                 enter(anchoredAny)
-                if isNumber[start] { enter(anchoredNumber) }
-                if isYear[start] { enter(anchoredYear) }
+                if first.isNumber { enter(anchoredNumber) }
+                if first.isYear { enter(anchoredYear) }
             }
             var position = start
             while !sets.live.isEmpty {
@@ -418,7 +426,8 @@ struct TokenAutomaton: Sendable {
                 position += 1
                 guard position < count else { break }
                 sets.beginStep()
-                let nextID = ids[position]
+                let next = facts[position]
+                let nextID = next.id
                 for s in sets.live {
                     // Token steps of `s` for `nextID`: binary search for the first.
                     // A word no pattern mentions (most words) has no token steps.
@@ -439,8 +448,8 @@ struct TokenAutomaton: Sendable {
                         switch otherLabels[index] {
                         case .token: ok = false
                         case .any: ok = true
-                        case .number: ok = isNumber[position]
-                        case .year: ok = isYear[position]
+                        case .number: ok = next.isNumber
+                        case .year: ok = next.isYear
                         }
                         if ok { sets.step(to: otherTargets[index]) }
                     }

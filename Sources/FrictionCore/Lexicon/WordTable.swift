@@ -27,18 +27,19 @@ struct WordTable: Sendable {
         return word.withUTF8 { find($0, hash: WordHash.of($0)).id }
     }
 
-    /// The id of the token's word, or nil when no pattern mentions it.
+    /// The id of a token's word, looked up by the hash it was made with
+    /// (`word` is read only when a slot holds that hash), or nil when no
+    /// pattern mentions it.
     @inline(__always)
-    func id(of token: Token) -> Int32? {
-        let hash = token.normalizedHash
+    func id(hash: UInt64, word: () -> String) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { return nil }
             if hashes[Int(id)] == hash {
-                var word = token.normalized
-                if word.withUTF8({ equals(Int(id), $0) }) { return id }
+                var text = word()
+                if text.withUTF8({ equals(Int(id), $0) }) { return id }
             }
             slot = (slot + 1) & mask
         }
