@@ -168,12 +168,6 @@ public struct LinkText: Sendable {
 
     /// Index of the first span on `line` or after it.
     private func firstSpan(onOrAfter line: Int) -> Int {
-        var low = 0
-        var high = spans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[middle].line < line { low = middle + 1 } else { high = middle }
-        }
-        return low
+        spans.partitionIndex { $0.line < line }
     }
 }

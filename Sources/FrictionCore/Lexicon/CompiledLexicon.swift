@@ -76,13 +76,7 @@ public struct LexiconMatches: Sendable {
     }
 
     private func firstIndex(ofConceptAtLeast concept: Int) -> Int {
-        var low = 0
-        var high = byConcept.count
-        while low < high {
-            let middle = (low + high) / 2
-            if byConcept[middle].concept < concept { low = middle + 1 } else { high = middle }
-        }
-        return low
+        byConcept.partitionIndex { $0.concept < concept }
     }
 }
 

@@ -116,12 +116,6 @@ public struct PositionRuns: Sendable, Equatable {
 
     /// The last run that starts at or before `offset`.
     private func runIndex(containing offset: Int) -> Int {
-        var low = 0
-        var high = runs.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if runs[middle].offset <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low
+        max(runs.partitionIndex { $0.offset <= offset } - 1, 0)
     }
 }
