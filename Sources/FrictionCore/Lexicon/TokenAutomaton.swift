@@ -294,13 +294,6 @@ struct TokenAutomaton: Sendable {
         return (step, any, number, year)
     }
 
-    /// Every (entry, start, end) match over the tokens `facts` describe
-    /// (end exclusive).
-    func run(_ facts: [TokenFacts], _ report: (Int, Int, Int) -> Void) {
-        var scratch = Scratch()
-        run(facts, scratch: &scratch, report)
-    }
-
     /// Working memory of `run`, kept between sentences so that matching a
     /// sentence allocates nothing that depends on the automaton's size.
     /// Every table has one slot per state: a set of live states never holds
@@ -312,6 +305,8 @@ struct TokenAutomaton: Sendable {
         var next: [Int32] = []
     }
 
+    /// Every (entry, start, end) match over the tokens `facts` describe
+    /// (end exclusive), with working memory from `scratch`.
     func run(_ facts: [TokenFacts], scratch: inout Scratch, _ report: (Int, Int, Int) -> Void) {
         guard stateCount > 0 else { return }
         if scratch.stamp.count != stateCount {
@@ -430,7 +425,8 @@ struct TokenAutomaton: Sendable {
                 let nextID = next.id
                 for s in sets.live {
                     // Token steps of `s` for `nextID`: binary search for the first.
-                    // A word no pattern mentions (most words) has no token steps.
+                    // A word no pattern mentions (most words) has no token steps,
+                    // and the state's mask rules out most other words.
                     var low = Int(stepStart[Int(s)])
                     let mayStep = nextID != Self.unknown && stepMasks[Int(s)] & 1 << (UInt64(nextID) & 63) != 0
                     let end = mayStep ? Int(stepStart[Int(s) + 1]) : low
