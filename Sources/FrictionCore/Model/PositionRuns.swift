@@ -24,14 +24,6 @@ public struct PositionRuns: Sendable, Equatable {
         for position in positions { append(position) }
     }
 
-    public var isEmpty: Bool { count == 0 }
-
-    /// Where the last character stands, when there is one.
-    public var last: SourcePosition? {
-        guard let run = runs.last else { return nil }
-        return SourcePosition(line: run.line, column: run.column + count - 1 - run.offset)
-    }
-
     /// Adds one character at `position`.
     @inline(__always)
     public mutating func append(_ position: SourcePosition) {
@@ -48,13 +40,6 @@ public struct PositionRuns: Sendable, Equatable {
         guard added > 0 else { return }
         append(SourcePosition(line: line, column: column))
         count += added - 1
-    }
-
-    /// Drops the last `k` characters.
-    public mutating func removeLast(_ k: Int) {
-        precondition(k >= 0 && k <= count, "cannot remove more positions than there are")
-        count -= k
-        while let run = runs.last, run.offset >= count { runs.removeLast() }
     }
 
     public mutating func removeAll() {

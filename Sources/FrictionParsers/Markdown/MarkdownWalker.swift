@@ -229,8 +229,8 @@ struct MarkdownWalker {
         // this check cost half as much as laying the text down.
         return literal.withUnsafeBufferPointer { literal in
             source.bytes.withUnsafeBufferPointer { bytes in
-                guard let text = literal.baseAddress, let source = bytes.baseAddress else { return literal.isEmpty }
-                return memcmp(text, source + cursor, literal.count) == 0
+                guard let text = literal.baseAddress, let file = bytes.baseAddress else { return literal.isEmpty }
+                return memcmp(text, file + cursor, literal.count) == 0
                     && memchr(text, 0x0A, literal.count) == nil && memchr(text, 0x0D, literal.count) == nil
             }
         }
