@@ -21,17 +21,19 @@ public struct XMLPolicyParser: DocumentParser {
         // one whose DTD declares entities, or that the policy schema
         // validates, is read into a tree as well.
         let outline = try XMLOutline.read(source.bytes, path: path)
-        let vocabulary = XMLVocabulary.detect(root: outline.root, namespace: outline.namespace, doctype: outline.doctype)
-        let validated = vocabulary.name == XMLVocabulary.policy.name && outline.namespace == XMLVocabulary.policyNamespace
-        let document = outline.declaresEntities || validated ? try LibXML.parse(source.bytes, path: path) : nil
-        defer { if let document { xmlFreeDoc(document) } }
-        if let document, outline.declaresEntities {
-            // Stopped at its DTD, the outline may not have seen the root.
+        if outline.declaresEntities {
+            // Stopped at its DTD, the outline has not seen the root: the tree says.
+            let document = try LibXML.parse(source.bytes, path: path)
+            defer { xmlFreeDoc(document) }
             let root = LibXML.root(of: document)
             return try walk(source, path: path, document: document,
                             vocabulary: XMLVocabulary.detect(root: root.name, namespace: root.namespace, doctype: root.doctype),
                             namespace: root.namespace)
         }
+        let vocabulary = XMLVocabulary.detect(root: outline.root, namespace: outline.namespace, doctype: outline.doctype)
+        let validated = vocabulary.name == XMLVocabulary.policy.name && outline.namespace == XMLVocabulary.policyNamespace
+        let document = validated ? try LibXML.parse(source.bytes, path: path) : nil
+        defer { if let document { xmlFreeDoc(document) } }
         return try walk(source, path: path, document: document, vocabulary: vocabulary, namespace: outline.namespace)
     }
 
