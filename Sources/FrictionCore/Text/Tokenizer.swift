@@ -107,9 +107,10 @@ public enum Tokenizer {
                                    to tokens: inout [Token]) {
         var allDigits = true
         var hasApostrophe = false
-        var hash = WordHash()
         let word: String
+        let hash: UInt64
         if scalars[range].allSatisfy({ $0.value < 0x80 }) {
+            var asciiHash = WordHash()
             // Most words are ASCII: folded straight into the string, with the
             // same rules as below (a backquote is an apostrophe; `-` stays).
             word = String(unsafeUninitializedCapacity: range.count) { buffer in
@@ -124,27 +125,24 @@ public enum Tokenizer {
                         if byte >= 0x41 && byte <= 0x5A { byte += 32 }
                     }
                     buffer[index] = byte
-                    hash.add(byte)
+                    asciiHash.add(byte)
                     index += 1
                 }
                 return index
             }
+            hash = asciiHash.value
         } else {
             word = foldedWord(scalars[range], buffer: &folded, allDigits: &allDigits, hasApostrophe: &hasApostrophe)
-            hash = folded.withUnsafeBufferPointer { bytes in
-                var hash = WordHash()
-                for byte in bytes { hash.add(byte) }
-                return hash
-            }
+            hash = folded.withUnsafeBufferPointer(WordHash.of)
         }
         let capitalized = CharacterClasses.isUppercase(scalars[range.lowerBound])
         if allDigits {
-            tokens.append(Token(normalized: word, hash: hash.value, kind: .number, range: range))
+            tokens.append(Token(normalized: word, hash: hash, kind: .number, range: range))
             return
         }
         // Only words with an apostrophe, and "cannot", are contractions.
         guard hasApostrophe || (range.count == 6 && word == "cannot") else {
-            tokens.append(Token(normalized: word, hash: hash.value, kind: .word, range: range, isCapitalized: capitalized))
+            tokens.append(Token(normalized: word, hash: hash, kind: .word, range: range, isCapitalized: capitalized))
             return
         }
         for (index, part) in Contractions.expand(word).enumerated() {

@@ -20,9 +20,9 @@ struct MarkdownWalker {
     /// The block being gathered, with its kind and heading level.
     private var current: (kind: BlockKind, level: Int)?
     private var text = BlockText()
-    /// The literal of the text node being placed: one buffer, refilled for
-    /// each node (an array per text node was a tenth of the allocations).
-    private var textLiteral: [UInt8] = []
+    /// The literal of the node being read: one buffer, refilled for each
+    /// text or HTML node (an array per node was a tenth of the allocations).
+    private var nodeLiteral: [UInt8] = []
     /// Byte offset just past the last character placed.
     private var cursor = 0
     /// Byte offset past which the current block's text cannot lie.
@@ -112,8 +112,8 @@ struct MarkdownWalker {
             begin(node, kind: .tableCell, level: 0)
         case .text:
             if current != nil {
-                loadText(of: node)
-                place(textLiteral, line: startLine(of: node), column: cmark_node_get_start_column(node))
+                loadLiteral(of: node)
+                place(nodeLiteral, line: startLine(of: node), column: cmark_node_get_start_column(node))
             }
         case .lineBreak:
             if current != nil { text.appendSpace(at: positions.position(of: cursor)) }
@@ -171,15 +171,10 @@ struct MarkdownWalker {
         fileLine(cmark_node_get_start_line(node))
     }
 
-    private mutating func loadText(of node: OpaquePointer) {
-        textLiteral.removeAll(keepingCapacity: true)
+    private mutating func loadLiteral(of node: OpaquePointer) {
+        nodeLiteral.removeAll(keepingCapacity: true)
         guard let pointer = cmark_node_get_literal(node) else { return }
-        textLiteral.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
-    }
-
-    private func literal(of node: OpaquePointer) -> [UInt8] {
-        guard let pointer = cmark_node_get_literal(node) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+        nodeLiteral.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
     }
 
     /// Lays the characters of a text node over the source.
@@ -330,7 +325,8 @@ struct MarkdownWalker {
     private mutating func collectComments(_ node: OpaquePointer) {
         guard let start = source.byteOffset(line: startLine(of: node),
                                             byteColumn: Int(cmark_node_get_start_column(node))) else { return }
-        let literal = self.literal(of: node)
+        loadLiteral(of: node)
+        let literal = nodeLiteral
         guard literal.contains(UInt8(ascii: "<")) else { return }
         // The literal is the node's source with CRLF folded to LF: allow one
         // byte more per line so a CRLF file's comment is covered whole.

@@ -30,21 +30,7 @@ struct PositionCursor {
             offset = lineStarts[lineIndex]
             column = 1
         }
-        // A column per code point: every byte but UTF-8 continuation bytes.
-        // Eight ASCII bytes at a time are eight columns (the markup between
-        // two text nodes is most of what is stepped over here).
-        let start = offset
-        var continuations = 0
-        source.bytes.withUnsafeBufferPointer { bytes in
-            var index = start
-            while index + 8 <= target && WordOfBytes(bytes, at: index).isASCII { index += 8 }
-            while index < target {
-                if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
-                index += 1
-                while index + 8 <= target && WordOfBytes(bytes, at: index).isASCII { index += 8 }
-            }
-        }
-        column += target - start - continuations
+        column += source.column(from: offset, to: target) - 1
         offset = target
         return SourcePosition(line: lineIndex + 1, column: column)
     }
