@@ -15,7 +15,7 @@ public struct DocumentReader: Sendable {
     }
 
     public func parser(for path: String) -> (any DocumentParser)? {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathExtension.of(path)
         return parsers.first { $0.fileExtensions.contains(ext) }
     }
 

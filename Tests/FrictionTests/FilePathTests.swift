@@ -1,3 +1,5 @@
+import Foundation
+import FrictionCore
 @testable import FrictionKit
 import Testing
 
@@ -17,5 +19,13 @@ struct FilePathTests {
     ])
     func lexical(_ path: String, _ directory: String, _ expected: String) {
         #expect(FilePath.lexical(path, from: directory) == expected)
+    }
+
+    /// The byte-level reader gives what Foundation gives, lower-cased.
+    @Test(arguments: ["a.md", "dir/a.MD", ".hidden", "dir/.hidden", "a.", "a..md", "dir.x/a", "a.md/", "a.md//",
+                      "/", "", ".", "..", "dir/..", "a.tar.gz", "x/.a.md", "a b.Md", "é.mD", "règles.DİTA", "a.m d",
+                      "a/b.c/", "...md", "a.md.", "./a.xml", "/repo/Policies/refunds.Markdown"])
+    func pathExtension(_ path: String) {
+        #expect(PathExtension.of(path) == (path as NSString).pathExtension.lowercased())
     }
 }

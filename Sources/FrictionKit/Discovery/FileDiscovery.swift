@@ -80,7 +80,7 @@ public struct FileDiscovery: Sendable {
             }
             if isDirectory {
                 walk(directory: path, into: &result, seen: &seen, visited: &visited)
-            } else if extensions.contains((entry.name as NSString).pathExtension.lowercased()), seen.insert(path).inserted {
+            } else if extensions.contains(PathExtension.of(entry.name)), seen.insert(path).inserted {
                 result.files.append(path)
             }
         }

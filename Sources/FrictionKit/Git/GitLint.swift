@@ -30,7 +30,7 @@ extension Linter {
         let base = try selection.changedSince.map { try repository.resolveCommit($0) }
         let extensions = reader.fileExtensions
         let changed = try repository.changedFiles(staged: selection.staged, base: base, pathspecs: paths).filter { file in
-            extensions.contains((file.path as NSString).pathExtension.lowercased())
+            extensions.contains(PathExtension.of(file.path))
         }
         let candidates = changed.map { (file: $0, display: repository.displayPath(forRepositoryPath: $0.path)) }
             .filter { configuration.includes(relativePath($0.display)) }
