@@ -1,5 +1,5 @@
 import FrictionCore
-import FrictionParsers
+@testable import FrictionParsers
 import Foundation
 import Testing
 
@@ -120,5 +120,24 @@ struct XMLParserTests {
         #expect(document.sentences.contains { $0.text.contains("not") || $0.text.contains("No fee") })
         let policy = try DocumentReader().parse(bytes: Array("<policy><p>Refunds shall not be issued.</p></policy>".utf8), path: "p.xml")
         #expect(!policy.isLegislation)
+    }
+}
+
+/// The walker looks roles up in a table built from each vocabulary: the
+/// table must give what the vocabulary's own rules give, for every element
+/// it names and for one it does not.
+@Suite("XML role tables")
+struct XMLRoleTableTests {
+    @Test(arguments: XMLVocabulary.all + [XMLVocabulary.generic])
+    fileprivate func tableAgreesWithRules(_ vocabulary: XMLVocabulary) {
+        let table = vocabulary.roleTable
+        let names = vocabulary.metadataContainers.union(vocabulary.skip).union(vocabulary.titles).union(vocabulary.sections)
+            .union(vocabulary.inline).union(vocabulary.blocks.keys).union(vocabulary.metadata.keys).union(["no-such-element"])
+        for name in names.sorted() {
+            for inMetadata in [false, true] {
+                #expect(table.role(of: name, inMetadata: inMetadata) == vocabulary.role(of: name, inMetadata: inMetadata),
+                        "\(vocabulary.name): \(name), in metadata: \(inMetadata)")
+            }
+        }
     }
 }

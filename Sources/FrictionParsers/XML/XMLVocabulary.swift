@@ -64,6 +64,32 @@ struct XMLVocabulary: Sendable {
         return .block(.paragraph)
     }
 
+    /// Every element this vocabulary names, with the role `role(of:inMetadata:)`
+    /// gives it, in and out of metadata; any other element takes the default.
+    /// Looked up once per element, in place of up to six set look-ups.
+    struct RoleTable: Sendable {
+        let elements: [String: XMLRole]
+        let inMetadata: [String: XMLRole]
+
+        func role(of name: String, inMetadata metadata: Bool) -> XMLRole {
+            metadata ? inMetadata[name] ?? .metadataContainer : elements[name] ?? .block(.paragraph)
+        }
+    }
+
+    func makeRoleTable() -> RoleTable {
+        let named = metadataContainers.union(skip).union(titles).union(sections).union(inline).union(blocks.keys)
+        let namedInMetadata = Set(metadata.keys).union(titles).union(metadataContainers).union(inline)
+        return RoleTable(elements: Dictionary(uniqueKeysWithValues: named.map { ($0, role(of: $0, inMetadata: false)) }),
+                         inMetadata: Dictionary(uniqueKeysWithValues: namedInMetadata.map { ($0, role(of: $0, inMetadata: true)) }))
+    }
+
+    /// The tables of the vocabularies `detect` returns, built once per run.
+    private static let roleTables = Dictionary(uniqueKeysWithValues: (all + [generic]).map { ($0.name, $0.makeRoleTable()) })
+
+    /// This vocabulary's table: vocabularies are the values above, known
+    /// by name; any other is tabled on the spot.
+    var roleTable: RoleTable { Self.roleTables[name] ?? makeRoleTable() }
+
     /// The vocabulary for a document, from its root element and namespace.
     static func detect(root: String, namespace: String?, doctype: String?) -> XMLVocabulary {
         if let namespace, let match = all.first(where: { $0.namespaces.contains(namespace) }) { return match }

@@ -25,12 +25,12 @@ struct XMLWalker {
     private var metadataValue: (field: MetadataField, text: String)?
     private var current: (kind: BlockKind, level: Int)?
     private var text = BlockText()
-    private var roles: [String: XMLRole] = [:]
-    private var metadataRoles: [String: XMLRole] = [:]
+    private let roles: XMLVocabulary.RoleTable
 
     init(source: SourceText, vocabulary: XMLVocabulary, builder: DocumentBuilder, entityText: @escaping (String) -> String?) {
         self.source = source
         self.vocabulary = vocabulary
+        self.roles = vocabulary.roleTable
         self.builder = builder
         self.entityText = entityText
         self.positions = PositionCursor(source)
@@ -255,12 +255,8 @@ struct XMLWalker {
     /// The vocabulary's role for an element, worked out once per name and
     /// place (in metadata or not) in a document: a topic repeats a few
     /// dozen names, and each look-up searched up to six sets.
-    private mutating func role(of name: String) -> XMLRole {
-        let inMetadata = metadataDepth > 0
-        if let known = inMetadata ? metadataRoles[name] : roles[name] { return known }
-        let role = vocabulary.role(of: name, inMetadata: inMetadata)
-        if inMetadata { metadataRoles[name] = role } else { roles[name] = role }
-        return role
+    private func role(of name: String) -> XMLRole {
+        roles.role(of: name, inMetadata: metadataDepth > 0)
     }
 }
 
