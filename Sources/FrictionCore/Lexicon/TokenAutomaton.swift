@@ -387,8 +387,11 @@ struct TokenAutomaton: Sendable {
         let unknownWordsStart = !firstAny.isEmpty
         for start in 0..<count {
             let first = facts[start]
-            if first.id == Self.unknown && !unknownWordsStart && !first.isNumber && !first.isAnchor {
-                continue // most words: nothing begins here
+            // Most words begin nothing: unknown to every pattern, or known
+            // only later in one ("the", "to"), with no first step of their own.
+            if !unknownWordsStart && !first.isNumber && !first.isAnchor
+                && (first.id == Self.unknown || firstStart[Int(first.id)] == firstStart[Int(first.id) + 1]) {
+                continue
             }
             sets.restart()
             @inline(__always) func enter(_ targets: [Int32]) {
