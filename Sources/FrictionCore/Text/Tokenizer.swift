@@ -107,31 +107,39 @@ public enum Tokenizer {
                                    to tokens: inout [Token]) {
         var allDigits = true
         var hasApostrophe = false
-        let word: String
-        let hash: UInt64
-        if scalars[range].allSatisfy({ $0.value < 0x80 }) {
+        var word = ""
+        var hash: UInt64 = 0
+        // Most words are ASCII: folded straight into the string through a
+        // table, with the same rules as below (a backquote is an apostrophe;
+        // `-` stays). A non-ASCII character stops it, for the Unicode path.
+        var isASCII = true
+        AsciiFold.table.withUnsafeBufferPointer { table in
             var asciiHash = WordHash()
-            // Most words are ASCII: folded straight into the string, with the
-            // same rules as below (a backquote is an apostrophe; `-` stays).
+            var flags: UInt16 = 0
             word = String(unsafeUninitializedCapacity: range.count) { buffer in
                 var index = 0
-                for scalar in scalars[range] {
-                    var byte = UInt8(scalar.value)
-                    if byte == 0x27 || byte == 0x60 {
-                        byte = 0x27
-                        hasApostrophe = true
-                    } else if byte != 0x2D {
-                        if !(byte >= 0x30 && byte <= 0x39) && byte != 0x2E && byte != 0x2C { allDigits = false }
-                        if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+                for offset in range {
+                    let value = scalars[offset].value
+                    guard value < 0x80 else {
+                        isASCII = false
+                        return 0
                     }
+                    let entry = table[Int(value)]
+                    let byte = UInt8(truncatingIfNeeded: entry)
                     buffer[index] = byte
                     asciiHash.add(byte)
+                    flags |= entry
                     index += 1
                 }
                 return index
             }
             hash = asciiHash.value
-        } else {
+            allDigits = flags & AsciiFold.notNumeric == 0
+            hasApostrophe = flags & AsciiFold.apostrophe != 0
+        }
+        if !isASCII {
+            allDigits = true
+            hasApostrophe = false
             word = foldedWord(scalars[range], buffer: &folded, allDigits: &allDigits, hasApostrophe: &hasApostrophe)
             hash = folded.withUnsafeBufferPointer(WordHash.of)
         }
@@ -173,6 +181,24 @@ public enum Tokenizer {
             }
         }
         return String(decoding: folded, as: UTF8.self)
+    }
+}
+
+/// How a word's ASCII characters fold, one entry per character: the folded
+/// byte in the low eight bits, and flags for what the word then is. A table
+/// in place of the comparisons, which cost more than the rest of the loop.
+private enum AsciiFold {
+    /// Not a digit, `.`, `,`, `-` or apostrophe: the word is not a number.
+    static let notNumeric: UInt16 = 0x100
+    static let apostrophe: UInt16 = 0x200
+
+    static let table: [UInt16] = (0..<128).map { (value: UInt16) -> UInt16 in
+        switch value {
+        case 0x27, 0x60: return 0x27 | apostrophe
+        case 0x2D, 0x2C, 0x2E, 0x30...0x39: return value
+        case 0x41...0x5A: return (value + 32) | notNumeric
+        default: return value | notNumeric
+        }
     }
 }
 
