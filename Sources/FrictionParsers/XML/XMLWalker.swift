@@ -158,6 +158,12 @@ struct XMLWalker {
             guard !frames.isEmpty else { return }
             current = (containerKind(), 0)
         }
+        // Line breaks and indentation between elements (most text nodes of
+        // an indented file) fold to one space where they start, or to none.
+        if source.bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            if let last = text.scalars.last, last != " " { text.appendSpace(at: positions.position(of: range.lowerBound)) }
+            return
+        }
         var gathered = text
         text = BlockText()
         decode(range, decodeEntities: decodeEntities, into: &gathered)
