@@ -52,11 +52,23 @@ struct TokenAutomaton: Sendable {
     private var otherStart: [Int32] = []
     private var otherLabels: [Label] = []
     private var otherTargets: [Int32] = []
-    /// For each state, bit `id % 64` set for every token id it steps on:
-    /// most live states have no step for the next token, and this says so
-    /// without the binary search (the automaton's hottest loop). Derived
-    /// from the step tables, so never serialized.
-    private var stepMasks: [UInt64] = []
+    /// What the matching loop reads of each state, side by side: where its
+    /// accepts, token steps and other steps are in the flat tables, and a
+    /// mask with bit `id % 64` set for every token id it steps on (most live
+    /// states have no step for the next token, and the mask says so without
+    /// the binary search). One record per state is one cache line's read
+    /// where the separate tables were four. Derived from the tables, so
+    /// never serialized.
+    private struct StateRecord {
+        var acceptStart: Int32
+        var acceptEnd: Int32
+        var stepStart: Int32
+        var stepEnd: Int32
+        var otherStart: Int32
+        var otherEnd: Int32
+        var stepMask: UInt64
+    }
+    private var records: [StateRecord] = []
 
     private var epsilon: [[Int32]] = []
     private var rawAccept: [[Int32]] = []
@@ -253,7 +265,7 @@ struct TokenAutomaton: Sendable {
         }
         acceptStart.append(Int32(acceptEntries.count))
         stateCount = count
-        stepMasks = Self.stepMasks(stepStart: stepStart, stepIDs: stepIDs)
+        records = Self.records(acceptStart: acceptStart, stepStart: stepStart, stepIDs: stepIDs, otherStart: otherStart)
         epsilon = []
         rawAccept = []
         closures = []
@@ -321,12 +333,31 @@ struct TokenAutomaton: Sendable {
             scratch.current.withUnsafeMutableBufferPointer { current in
                 scratch.next.withUnsafeMutableBufferPointer { next in
                     var sets = LiveStates(stamp: stamp, generation: generation, current: current, next: next)
-                    run(facts, sets: &sets, report)
+                    records.withUnsafeBufferPointer { records in
+                        acceptEntries.withUnsafeBufferPointer { acceptEntries in
+                            stepIDs.withUnsafeBufferPointer { stepIDs in
+                                stepTargets.withUnsafeBufferPointer { stepTargets in
+                                    let tables = RunTables(records: records, acceptEntries: acceptEntries,
+                                                           stepIDs: stepIDs, stepTargets: stepTargets)
+                                    run(facts, sets: &sets, tables: tables, report)
+                                }
+                            }
+                        }
+                    }
                     generation = sets.generation
                 }
             }
         }
         scratch.generation = generation
+    }
+
+    /// The tables the matching loop reads most, as unchecked buffers: every
+    /// range and target in them was checked when the automaton was made.
+    private struct RunTables {
+        let records: UnsafeBufferPointer<StateRecord>
+        let acceptEntries: UnsafeBufferPointer<Int32>
+        let stepIDs: UnsafeBufferPointer<Int32>
+        let stepTargets: UnsafeBufferPointer<Int32>
     }
 
     /// The live states before and after a step, in the scratch's buffers.
@@ -380,7 +411,7 @@ struct TokenAutomaton: Sendable {
         }
     }
 
-    private func run(_ facts: [TokenFacts], sets: inout LiveStates, _ report: (Int, Int, Int) -> Void) {
+    private func run(_ facts: [TokenFacts], sets: inout LiveStates, tables: RunTables, _ report: (Int, Int, Int) -> Void) {
         let count = facts.count
         // Can a match start at a word no pattern mentions (not a number, not
         // after a clause opener)? Only through a pattern that begins with {any}.
@@ -417,8 +448,9 @@ struct TokenAutomaton: Sendable {
                 // Report accepts at `position + 1`, then step every live
                 // state (closure included) over the next token.
                 for s in sets.live {
-                    for index in Int(acceptStart[Int(s)])..<Int(acceptStart[Int(s) + 1]) {
-                        report(Int(acceptEntries[index]), start, position + 1)
+                    let record = tables.records[Int(s)]
+                    for index in Int(record.acceptStart)..<Int(record.acceptEnd) {
+                        report(Int(tables.acceptEntries[index]), start, position + 1)
                     }
                 }
                 position += 1
@@ -430,19 +462,20 @@ struct TokenAutomaton: Sendable {
                     // Token steps of `s` for `nextID`: binary search for the first.
                     // A word no pattern mentions (most words) has no token steps,
                     // and the state's mask rules out most other words.
-                    var low = Int(stepStart[Int(s)])
-                    let mayStep = nextID != Self.unknown && stepMasks[Int(s)] & 1 << (UInt64(nextID) & 63) != 0
-                    let end = mayStep ? Int(stepStart[Int(s) + 1]) : low
+                    let record = tables.records[Int(s)]
+                    var low = Int(record.stepStart)
+                    let mayStep = nextID != Self.unknown && record.stepMask & 1 << (UInt64(nextID) & 63) != 0
+                    let end = mayStep ? Int(record.stepEnd) : low
                     var high = end
                     while low < high {
                         let middle = (low + high) / 2
-                        if stepIDs[middle] < nextID { low = middle + 1 } else { high = middle }
+                        if tables.stepIDs[middle] < nextID { low = middle + 1 } else { high = middle }
                     }
-                    while low < end && stepIDs[low] == nextID {
-                        sets.step(to: stepTargets[low])
+                    while low < end && tables.stepIDs[low] == nextID {
+                        sets.step(to: tables.stepTargets[low])
                         low += 1
                     }
-                    for index in Int(otherStart[Int(s)])..<Int(otherStart[Int(s) + 1]) {
+                    for index in Int(record.otherStart)..<Int(record.otherEnd) {
                         let ok: Bool
                         switch otherLabels[index] {
                         case .token: ok = false
@@ -523,21 +556,35 @@ struct TokenAutomaton: Sendable {
             (labels, tables[7], tables[8], tables[9], tables[10], tables[11], tables[12])
         (anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear) =
             (tables[13], tables[14], tables[15], tables[16], tables[17])
-        // `run` marks states through unchecked buffers: every state a table
-        // steps to must be one of the automaton's.
+        // `run` reads states and tables through unchecked buffers: every
+        // state a table steps to must be one of the automaton's, and every
+        // state's ranges must lie in the tables they index.
         for targets in [stepTargets, otherTargets, firstTargets, firstAny, firstNumber, firstYear,
                         anchoredTargets, anchoredAny, anchoredNumber, anchoredYear]
         where !targets.allSatisfy({ $0 >= 0 && $0 < states }) {
             return nil
         }
+        guard stepIDs.count == stepTargets.count, otherLabels.count == otherTargets.count,
+              Self.isOffsets(acceptStart, into: acceptEntries.count), Self.isOffsets(stepStart, into: stepIDs.count),
+              Self.isOffsets(otherStart, into: otherTargets.count),
+              Self.isOffsets(firstStart, into: firstTargets.count), Self.isOffsets(anchoredStart, into: anchoredTargets.count),
+              firstStart.count == words.count + 1, anchoredStart.count == words.count + 1 else { return nil }
         self.words = words
-        stepMasks = Self.stepMasks(stepStart: stepStart, stepIDs: stepIDs)
+        records = Self.records(acceptStart: acceptStart, stepStart: stepStart, stepIDs: stepIDs, otherStart: otherStart)
     }
 
-    private static func stepMasks(stepStart: [Int32], stepIDs: [Int32]) -> [UInt64] {
+    /// Offsets from 0 to `count`, never decreasing: the starts of a flat table.
+    private static func isOffsets(_ starts: [Int32], into count: Int) -> Bool {
+        starts.first == 0 && starts.last == Int32(count) && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+    }
+
+    private static func records(acceptStart: [Int32], stepStart: [Int32], stepIDs: [Int32], otherStart: [Int32]) -> [StateRecord] {
         guard !stepStart.isEmpty else { return [] }
         return (0..<(stepStart.count - 1)).map { state in
-            stepIDs[Int(stepStart[state])..<Int(stepStart[state + 1])].reduce(0) { $0 | 1 << (UInt64($1) & 63) }
+            StateRecord(acceptStart: acceptStart[state], acceptEnd: acceptStart[state + 1],
+                        stepStart: stepStart[state], stepEnd: stepStart[state + 1],
+                        otherStart: otherStart[state], otherEnd: otherStart[state + 1],
+                        stepMask: stepIDs[Int(stepStart[state])..<Int(stepStart[state + 1])].reduce(0) { $0 | 1 << (UInt64($1) & 63) })
         }
     }
 
