@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small XML tokenizer over UTF-8 bytes that keeps the byte offset of
 /// everything it returns.
 ///
@@ -6,9 +8,12 @@
 /// character of text its exact place in the file, which libxml2's tree does
 /// not record (it keeps line numbers for elements, no columns for text).
 struct XMLLexer {
+    /// Names are byte ranges, not slices: a slice holds a reference to the
+    /// file's bytes, retained and released for every element and attribute.
     enum Token {
-        case start(name: ArraySlice<UInt8>, attributes: [(name: ArraySlice<UInt8>, value: Range<Int>)], selfClosing: Bool, offset: Int)
-        case end(name: ArraySlice<UInt8>)
+        /// The element's attributes are in `attributes` until the next token.
+        case start(name: Range<Int>, selfClosing: Bool, offset: Int)
+        case end(name: Range<Int>)
         /// Character data between markup, raw (entities still encoded).
         case text(Range<Int>)
         /// A CDATA section's content: characters taken literally.
@@ -18,6 +23,9 @@ struct XMLLexer {
 
     let bytes: [UInt8]
     private(set) var offset = 0
+    /// The last start tag's attributes, names and values as byte ranges:
+    /// one array for the document, refilled for each element.
+    private(set) var attributes: [(name: Range<Int>, value: Range<Int>)] = []
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -28,7 +36,10 @@ struct XMLLexer {
         while offset < count {
             guard bytes[offset] == UInt8(ascii: "<") else {
                 let start = offset
-                while offset < count && bytes[offset] != UInt8(ascii: "<") { offset += 1 }
+                offset = bytes.withUnsafeBytes { raw in
+                    memchr(raw.baseAddress! + start, Int32(UInt8(ascii: "<")), count - start)
+                        .map { UnsafeRawPointer($0) - raw.baseAddress! } ?? count
+                }
                 return .text(start..<offset)
             }
             let start = offset
@@ -59,17 +70,17 @@ struct XMLLexer {
             }
             offset += 1
             let name = readName()
-            var attributes: [(name: ArraySlice<UInt8>, value: Range<Int>)] = []
+            attributes.removeAll(keepingCapacity: true)
             while offset < count {
                 skipSpace()
                 guard offset < count else { break }
                 if bytes[offset] == UInt8(ascii: "/") {
                     offset = min(offset + 2, count)
-                    return .start(name: name, attributes: attributes, selfClosing: true, offset: start)
+                    return .start(name: name, selfClosing: true, offset: start)
                 }
                 if bytes[offset] == UInt8(ascii: ">") {
                     offset += 1
-                    return .start(name: name, attributes: attributes, selfClosing: false, offset: start)
+                    return .start(name: name, selfClosing: false, offset: start)
                 }
                 let attributeName = readName()
                 if attributeName.isEmpty { offset += 1; continue }
@@ -85,7 +96,7 @@ struct XMLLexer {
                 attributes.append((attributeName, valueStart..<offset))
                 offset += 1
             }
-            return .start(name: name, attributes: attributes, selfClosing: false, offset: start)
+            return .start(name: name, selfClosing: false, offset: start)
         }
         return nil
     }
@@ -116,7 +127,7 @@ struct XMLLexer {
         }
     }
 
-    private mutating func readName() -> ArraySlice<UInt8> {
+    private mutating func readName() -> Range<Int> {
         let start = offset
         while offset < bytes.count {
             let byte = bytes[offset]
@@ -124,7 +135,7 @@ struct XMLLexer {
                 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") { break }
             offset += 1
         }
-        return bytes[start..<offset]
+        return start..<offset
     }
 
     private mutating func skipSpace() {

@@ -40,8 +40,8 @@ struct XMLWalker {
         var lexer = XMLLexer(bytes: source.bytes)
         while let token = lexer.next() {
             switch token {
-            case .start(let name, let attributes, let selfClosing, _):
-                start(localName(name), attributes: attributes, selfClosing: selfClosing)
+            case .start(let name, let selfClosing, _):
+                start(localName(name), attributes: lexer.attributes, selfClosing: selfClosing)
             case .end:
                 end()
             case .text(let range):
@@ -58,14 +58,17 @@ struct XMLWalker {
         flush()
     }
 
-    private func localName(_ name: ArraySlice<UInt8>) -> String {
-        if let colon = name.lastIndex(of: UInt8(ascii: ":")) {
-            return String(decoding: name[(colon + 1)...], as: UTF8.self)
+    private func localName(_ name: Range<Int>) -> String {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            let name = bytes[name]
+            if let colon = name.lastIndex(of: UInt8(ascii: ":")) {
+                return String(decoding: name[(colon + 1)...], as: UTF8.self)
+            }
+            return String(decoding: name, as: UTF8.self)
         }
-        return String(decoding: name, as: UTF8.self)
     }
 
-    private mutating func start(_ name: String, attributes: [(name: ArraySlice<UInt8>, value: Range<Int>)], selfClosing: Bool) {
+    private mutating func start(_ name: String, attributes: [(name: Range<Int>, value: Range<Int>)], selfClosing: Bool) {
         if skipDepth > 0 {
             if !selfClosing {
                 frames.append(Frame(name: name, role: .skip))
@@ -242,16 +245,16 @@ struct XMLWalker {
 
     /// Names and values become strings only for the attributes that are
     /// read: most elements carry attributes that say nothing of metadata.
-    private mutating func readMetadataAttributes(of name: String, _ attributes: [(name: ArraySlice<UInt8>, value: Range<Int>)]) {
+    private mutating func readMetadataAttributes(of name: String, _ attributes: [(name: Range<Int>, value: Range<Int>)]) {
         guard !attributes.isEmpty else { return }
         let wantsLanguage = frames.isEmpty && builder.metadata.language == nil
         let metadataAttribute = vocabulary.metadataAttributes[name]
         guard wantsLanguage || metadataAttribute != nil else { return }
         for attribute in attributes {
-            if wantsLanguage && attribute.name.elementsEqual("xml:lang".utf8) && builder.metadata.language == nil {
+            if wantsLanguage && source.bytes[attribute.name].elementsEqual("xml:lang".utf8) && builder.metadata.language == nil {
                 builder.metadata.language = String(decoding: source.bytes[attribute.value], as: UTF8.self)
             }
-            if let (wanted, field) = metadataAttribute, attribute.name.elementsEqual(wanted.utf8),
+            if let (wanted, field) = metadataAttribute, source.bytes[attribute.name].elementsEqual(wanted.utf8),
                !attribute.value.isEmpty, builder.metadata[keyPath: field.keyPath] == nil {
                 builder.metadata[keyPath: field.keyPath] = String(decoding: source.bytes[attribute.value], as: UTF8.self)
             }
