@@ -123,21 +123,25 @@ struct XMLParserTests {
     }
 }
 
-/// The walker looks roles up in a table built from each vocabulary: the
+/// The walker looks elements up in a table built from each vocabulary: the
 /// table must give what the vocabulary's own rules give, for every element
 /// it names and for one it does not.
-@Suite("XML role tables")
-struct XMLRoleTableTests {
+@Suite("XML element tables")
+struct XMLElementTableTests {
     @Test(arguments: XMLVocabulary.all + [XMLVocabulary.generic])
     fileprivate func tableAgreesWithRules(_ vocabulary: XMLVocabulary) {
-        let table = vocabulary.roleTable
+        let table = vocabulary.elementTable
         let names = vocabulary.metadataContainers.union(vocabulary.skip).union(vocabulary.titles).union(vocabulary.sections)
-            .union(vocabulary.inline).union(vocabulary.blocks.keys).union(vocabulary.metadata.keys).union(["no-such-element"])
+            .union(vocabulary.inline).union(vocabulary.blocks.keys).union(vocabulary.metadata.keys)
+            .union(vocabulary.metadataAttributes.keys).union(["no-such-element"])
         for name in names.sorted() {
             for inMetadata in [false, true] {
                 #expect(table.role(of: name, inMetadata: inMetadata) == vocabulary.role(of: name, inMetadata: inMetadata),
                         "\(vocabulary.name): \(name), in metadata: \(inMetadata)")
             }
+            let attribute = table.entry(for: name).metadataAttribute
+            #expect(attribute?.name == vocabulary.metadataAttributes[name]?.0, "\(vocabulary.name): \(name)")
+            #expect(attribute?.field == vocabulary.metadataAttributes[name]?.1, "\(vocabulary.name): \(name)")
         }
     }
 }

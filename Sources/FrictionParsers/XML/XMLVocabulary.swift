@@ -64,31 +64,45 @@ struct XMLVocabulary: Sendable {
         return .block(.paragraph)
     }
 
-    /// Every element this vocabulary names, with the role `role(of:inMetadata:)`
-    /// gives it, in and out of metadata; any other element takes the default.
-    /// Looked up once per element, in place of up to six set look-ups.
-    struct RoleTable: Sendable {
-        let elements: [String: XMLRole]
-        let inMetadata: [String: XMLRole]
+    /// What the walker needs of an element: its role out of metadata and
+    /// in it, and the attribute that holds a metadata value, if any.
+    struct ElementEntry: Sendable {
+        var role: XMLRole
+        var roleInMetadata: XMLRole
+        var metadataAttribute: (name: String, field: MetadataField)?
+    }
 
-        func role(of name: String, inMetadata metadata: Bool) -> XMLRole {
-            metadata ? inMetadata[name] ?? .metadataContainer : elements[name] ?? .block(.paragraph)
+    /// Every element this vocabulary names, with what `role(of:inMetadata:)`
+    /// and `metadataAttributes` say of it; any other element takes the
+    /// default entry. One look-up per element, in place of up to seven.
+    struct ElementTable: Sendable {
+        let entries: [String: ElementEntry]
+
+        static let unnamed = ElementEntry(role: .block(.paragraph), roleInMetadata: .metadataContainer, metadataAttribute: nil)
+
+        func entry(for name: String) -> ElementEntry { entries[name] ?? Self.unnamed }
+
+        func role(of name: String, inMetadata: Bool) -> XMLRole {
+            let entry = entry(for: name)
+            return inMetadata ? entry.roleInMetadata : entry.role
         }
     }
 
-    func makeRoleTable() -> RoleTable {
+    func makeElementTable() -> ElementTable {
         let named = metadataContainers.union(skip).union(titles).union(sections).union(inline).union(blocks.keys)
-        let namedInMetadata = Set(metadata.keys).union(titles).union(metadataContainers).union(inline)
-        return RoleTable(elements: Dictionary(uniqueKeysWithValues: named.map { ($0, role(of: $0, inMetadata: false)) }),
-                         inMetadata: Dictionary(uniqueKeysWithValues: namedInMetadata.map { ($0, role(of: $0, inMetadata: true)) }))
+            .union(metadata.keys).union(metadataAttributes.keys)
+        return ElementTable(entries: Dictionary(uniqueKeysWithValues: named.map { name in
+            (name, ElementEntry(role: role(of: name, inMetadata: false), roleInMetadata: role(of: name, inMetadata: true),
+                                metadataAttribute: metadataAttributes[name].map { (name: $0.0, field: $0.1) }))
+        }))
     }
 
     /// The tables of the vocabularies `detect` returns, built once per run.
-    private static let roleTables = Dictionary(uniqueKeysWithValues: (all + [generic]).map { ($0.name, $0.makeRoleTable()) })
+    private static let elementTables = Dictionary(uniqueKeysWithValues: (all + [generic]).map { ($0.name, $0.makeElementTable()) })
 
     /// This vocabulary's table: vocabularies are the values above, known
     /// by name; any other is tabled on the spot.
-    var roleTable: RoleTable { Self.roleTables[name] ?? makeRoleTable() }
+    var elementTable: ElementTable { Self.elementTables[name] ?? makeElementTable() }
 
     /// The vocabulary for a document, from its root element and namespace.
     static func detect(root: String, namespace: String?, doctype: String?) -> XMLVocabulary {

@@ -25,12 +25,12 @@ struct XMLWalker {
     private var metadataValue: (field: MetadataField, text: String)?
     private var current: (kind: BlockKind, level: Int)?
     private var text = BlockText()
-    private let roles: XMLVocabulary.RoleTable
+    private let elements: XMLVocabulary.ElementTable
 
     init(source: SourceText, vocabulary: XMLVocabulary, builder: DocumentBuilder, entityText: @escaping (String) -> String?) {
         self.source = source
         self.vocabulary = vocabulary
-        self.roles = vocabulary.roleTable
+        self.elements = vocabulary.elementTable
         self.builder = builder
         self.entityText = entityText
         self.positions = PositionCursor(source)
@@ -76,8 +76,9 @@ struct XMLWalker {
             }
             return
         }
-        readMetadataAttributes(of: name, attributes)
-        var frame = Frame(name: name, role: role(of: name))
+        let element = elements.entry(for: name)
+        readMetadataAttributes(attributes, wanted: element.metadataAttribute)
+        var frame = Frame(name: name, role: metadataDepth > 0 ? element.roleInMetadata : element.role)
         switch frame.role {
         case .skip:
             skipDepth += 1
@@ -245,10 +246,10 @@ struct XMLWalker {
 
     /// Names and values become strings only for the attributes that are
     /// read: most elements carry attributes that say nothing of metadata.
-    private mutating func readMetadataAttributes(of name: String, _ attributes: [(name: Range<Int>, value: Range<Int>)]) {
+    private mutating func readMetadataAttributes(_ attributes: [(name: Range<Int>, value: Range<Int>)],
+                                                 wanted metadataAttribute: (name: String, field: MetadataField)?) {
         guard !attributes.isEmpty else { return }
         let wantsLanguage = frames.isEmpty && builder.metadata.language == nil
-        let metadataAttribute = vocabulary.metadataAttributes[name]
         guard wantsLanguage || metadataAttribute != nil else { return }
         for attribute in attributes {
             if wantsLanguage && source.bytes[attribute.name].elementsEqual("xml:lang".utf8) && builder.metadata.language == nil {
@@ -264,9 +265,6 @@ struct XMLWalker {
     /// The vocabulary's role for an element, worked out once per name and
     /// place (in metadata or not) in a document: a topic repeats a few
     /// dozen names, and each look-up searched up to six sets.
-    private func role(of name: String) -> XMLRole {
-        roles.role(of: name, inMetadata: metadataDepth > 0)
-    }
 }
 
 /// XML's predefined entities and character references.
