@@ -76,7 +76,9 @@ public enum JSONValue: Equatable, Sendable {
         var rest = magnitude
         while rest > 0 { digits += 1; rest /= 10 }
         let start = output.count
-        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        // One placeholder per digit: appending a repeated element went
+        // through an unspecialised generic path, some 150 instructions.
+        for _ in 0..<digits { output.append(UInt8(ascii: "0")) }
         var index = start + digits - 1
         while magnitude > 0 {
             output[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
@@ -89,8 +91,17 @@ public enum JSONValue: Equatable, Sendable {
     static func newline(_ output: inout [UInt8], indent: Int?, depth: Int) {
         guard let indent else { return }
         output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
+        // The indentation copied from a run of spaces (a repeated element
+        // went through an unspecialised generic append, per line written).
+        var remaining = indent * depth
+        while remaining > 0 {
+            let count = min(remaining, spaces.count)
+            spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            remaining -= count
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Appends `string` as a JSON string literal.
     public static func escape(_ string: String, into output: inout String) {
