@@ -126,9 +126,9 @@ public struct Linter: Sendable {
         do {
             var file = FileLint(linter: self, path: path)
             let source = try reader.readParts(bytes: try load(), path: path) { part, source in
-                file.add(part, source: source)
+                file.add(part, source: source, linter: self)
             }
-            return file.report(source: source)
+            return file.report(source: source, linter: self)
         } catch let error as FrictionError {
             return failedReport(path: path, error: error)
         } catch {
@@ -140,14 +140,15 @@ public struct Linter: Sendable {
     /// `source` is the decoded text the document was parsed from, for quoting.
     public func lint(_ document: Document, source: SourceText? = nil) -> FileReport {
         var file = FileLint(linter: self, path: document.path)
-        file.add(document, source: source)
-        return file.report(source: source)
+        file.add(document, source: source, linter: self)
+        return file.report(source: source, linter: self)
     }
 
     /// The lint of one file, gathered a part at a time: what the report
-    /// needs of each part is kept, the part itself is not.
+    /// needs of each part is kept, the part itself is not. The linter is
+    /// passed to each call, not stored: a stored copy retained every rule
+    /// and table it holds, over a hundred references, for every file.
     private struct FileLint {
-        let linter: Linter
         let path: String
         let relative: String
         var format: DocumentFormat?
@@ -178,12 +179,11 @@ public struct Linter: Sendable {
         var evidence = ReadingEvidence()
 
         init(linter: Linter, path: String) {
-            self.linter = linter
             self.path = path
             self.relative = linter.relativePath(path)
         }
 
-        mutating func add(_ part: Document, source: SourceText?) {
+        mutating func add(_ part: Document, source: SourceText?, linter: Linter) {
             var part = part
             let isFirst = metadata == nil
             if let metadata { part.metadata = metadata } else { metadata = part.metadata }
@@ -233,7 +233,7 @@ public struct Linter: Sendable {
         }
 
         /// Applies the suppressions and puts findings in source order.
-        mutating func report(source: SourceText?) -> FileReport {
+        mutating func report(source: SourceText?, linter: Linter) -> FileReport {
             // A file that is not a service policy keeps its annotations and
             // parse errors; its absolutes are not friction (see PolicyAnalyzer).
             let reading = evidence.reading
