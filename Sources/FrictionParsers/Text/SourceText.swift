@@ -124,6 +124,17 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
+            guard let base = buffer.baseAddress, count > 0 else { return }
+            // Without a carriage return, a line ends only at a line feed:
+            // memchr finds each (most files, whose short lines left the
+            // eight-byte skip below little to skip).
+            if memchr(base, 0x0D, count) == nil {
+                while index < count, let found = memchr(base + index, 0x0A, count - index) {
+                    index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+                    starts.append(index)
+                }
+                return
+            }
             while index < count {
                 // Eight bytes at a time past those that cannot end a line:
                 // most of a file is text between line breaks.
