@@ -43,7 +43,9 @@ public enum ConfigurationLoader {
 
     public static func parse(_ text: String, path: String, baseDirectory: String, knownRules: Set<String>?) throws -> Configuration {
         var configuration = Configuration(path: path, baseDirectory: baseDirectory)
-        guard let root = try YAMLDocument.compose(text, path: path) else { return configuration }
+        // Plain scalars stay strings (see `flag`): typing them compiled Yams'
+        // tag regular expressions, a seventh of a one-file lint's start-up.
+        guard let root = try YAMLDocument.compose(text, path: path, typedScalars: false) else { return configuration }
         let mapping = try map(root, path: path, what: "the configuration")
         // Every key is checked, and every mistake reported at once: a user
         // fixing a configuration should not meet its mistakes one run at a time.
@@ -144,16 +146,27 @@ public enum ConfigurationLoader {
                 switch optionKey.string {
                 case "severity": chosen = try severity(optionValue, path: path)
                 case "enabled":
-                    guard let flag = optionValue.bool else { throw error(optionValue, path, "'enabled' must be true or false") }
+                    guard let flag = flag(optionValue) else { throw error(optionValue, path, "'enabled' must be true or false") }
                     enabled = flag
                 default: throw error(optionKey, path, "unknown key '\(optionKey.string ?? "")' for rule '\(rule)' (expected severity, enabled)")
                 }
             }
             return !enabled ? .off : chosen.map(RuleSetting.severity) ?? .on
         }
-        if value.string == "off" || value.bool == false { return .off }
-        if value.string == "on" || value.bool == true { return .on }
+        if value.string == "off" || flag(value) == false { return .off }
+        if value.string == "on" || flag(value) == true { return .on }
         return .severity(try severity(value, path: path))
+    }
+
+    /// A YAML 1.1 boolean, as Yams' typed scalars read one: an unquoted
+    /// true, yes or on, or false, no or off, in any case.
+    private static func flag(_ node: Node) -> Bool? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
     }
 
     private static func severity(_ node: Node, path: String) throws -> Severity {
