@@ -48,18 +48,21 @@ struct WordTable: Sendable {
     /// The id of `word`, adding it when new.
     mutating func insert(_ word: String) -> Int32 {
         var word = word
-        return word.withUTF8 { utf8 in
-            let hash = WordHash.of(utf8)
-            let (found, slot) = find(utf8, hash: hash)
-            if let found { return found }
-            let id = Int32(hashes.count)
-            bytes.append(contentsOf: utf8)
-            starts.append(Int32(bytes.count))
-            hashes.append(hash)
-            slots[slot] = id
-            if hashes.count * 2 > slots.count { grow() }
-            return id
-        }
+        return word.withUTF8 { insert(utf8: $0) }
+    }
+
+    /// The id of the word with these UTF-8 bytes, adding it when new.
+    mutating func insert(utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = WordHash.of(utf8)
+        let (found, slot) = find(utf8, hash: hash)
+        if let found { return found }
+        let id = Int32(hashes.count)
+        bytes.append(contentsOf: utf8)
+        starts.append(Int32(bytes.count))
+        hashes.append(hash)
+        slots[slot] = id
+        if hashes.count * 2 > slots.count { grow() }
+        return id
     }
 
     /// The id found, or the empty slot where the word would go.
