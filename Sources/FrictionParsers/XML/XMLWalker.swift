@@ -261,10 +261,6 @@ struct XMLWalker {
             }
         }
     }
-
-    /// The vocabulary's role for an element, worked out once per name and
-    /// place (in metadata or not) in a document: a topic repeats a few
-    /// dozen names, and each look-up searched up to six sets.
 }
 
 /// XML's predefined entities and character references.
