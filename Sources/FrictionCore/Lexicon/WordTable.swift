@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words that lexicon patterns mention, each with a dense id: an
 /// open-addressing hash table over the words' UTF-8 bytes.
 ///
@@ -81,12 +83,10 @@ struct WordTable: Sendable {
         let start = Int(starts[id])
         let end = Int(starts[id + 1])
         guard end - start == utf8.count else { return false }
-        var index = 0
-        while index < utf8.count {
-            if bytes[start + index] != utf8[index] { return false }
-            index += 1
-        }
-        return true
+        guard let other = utf8.baseAddress, utf8.count > 0 else { return true }
+        // memcmp: a token whose hash finds a word is nearly always that word,
+        // and comparing it a checked byte at a time cost more than the probe.
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other, utf8.count) == 0 }
     }
 
     private mutating func grow() {
