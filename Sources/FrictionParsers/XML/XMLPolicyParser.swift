@@ -31,8 +31,7 @@ public struct XMLPolicyParser: DocumentParser {
                             namespace: root.namespace)
         }
         let vocabulary = XMLVocabulary.detect(root: outline.root, namespace: outline.namespace, doctype: outline.doctype)
-        let validated = vocabulary.name == XMLVocabulary.policy.name && outline.namespace == XMLVocabulary.policyNamespace
-        let document = validated ? try LibXML.parse(source.bytes, path: path) : nil
+        let document = vocabulary.isPolicySchema(namespace: outline.namespace) ? try LibXML.parse(source.bytes, path: path) : nil
         defer { if let document { xmlFreeDoc(document) } }
         return try walk(source, path: path, document: document, vocabulary: vocabulary, namespace: outline.namespace)
     }
@@ -42,7 +41,7 @@ public struct XMLPolicyParser: DocumentParser {
         var builder = DocumentBuilder(path: path, format: .xml, lineCount: source.lineCount)
         builder.profile = vocabulary.name
         builder.isLegislation = vocabulary.isLegislation
-        if let document, vocabulary.name == XMLVocabulary.policy.name && namespace == XMLVocabulary.policyNamespace {
+        if let document, vocabulary.isPolicySchema(namespace: namespace) {
             builder.diagnostics = PolicySchemaValidator.validate(document)
         }
         // libxml2 does not substitute entities (no XML_PARSE_NOENT); the walker

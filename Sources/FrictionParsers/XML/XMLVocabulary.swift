@@ -64,12 +64,20 @@ struct XMLVocabulary: Sendable {
         return .block(.paragraph)
     }
 
+    /// A document in the project's own namespace: the one the policy schema
+    /// validates (its tree is read for that).
+    func isPolicySchema(namespace: String?) -> Bool {
+        name == XMLVocabulary.policy.name && namespace == XMLVocabulary.policyNamespace
+    }
+
     /// What the walker needs of an element: its role out of metadata and
     /// in it, and the attribute that holds a metadata value, if any.
     struct ElementEntry: Sendable {
         var role: XMLRole
         var roleInMetadata: XMLRole
         var metadataAttribute: (name: String, field: MetadataField)?
+
+        func role(inMetadata: Bool) -> XMLRole { inMetadata ? roleInMetadata : role }
     }
 
     /// Every element this vocabulary names, with what `role(of:inMetadata:)`
@@ -83,8 +91,7 @@ struct XMLVocabulary: Sendable {
         func entry(for name: String) -> ElementEntry { entries[name] ?? Self.unnamed }
 
         func role(of name: String, inMetadata: Bool) -> XMLRole {
-            let entry = entry(for: name)
-            return inMetadata ? entry.roleInMetadata : entry.role
+            entry(for: name).role(inMetadata: inMetadata)
         }
     }
 

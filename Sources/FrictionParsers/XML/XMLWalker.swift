@@ -78,7 +78,7 @@ struct XMLWalker {
         }
         let element = elements.entry(for: name)
         readMetadataAttributes(attributes, wanted: element.metadataAttribute)
-        var frame = Frame(name: name, role: metadataDepth > 0 ? element.roleInMetadata : element.role)
+        var frame = Frame(name: name, role: element.role(inMetadata: metadataDepth > 0))
         switch frame.role {
         case .skip:
             skipDepth += 1
