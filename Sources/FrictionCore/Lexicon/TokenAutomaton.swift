@@ -463,14 +463,9 @@ struct TokenAutomaton: Sendable {
                     // A word no pattern mentions (most words) has no token steps,
                     // and the state's mask rules out most other words.
                     let record = tables.records[Int(s)]
-                    var low = Int(record.stepStart)
                     let mayStep = nextID != Self.unknown && record.stepMask & 1 << (UInt64(nextID) & 63) != 0
-                    let end = mayStep ? Int(record.stepEnd) : low
-                    var high = end
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if tables.stepIDs[middle] < nextID { low = middle + 1 } else { high = middle }
-                    }
+                    let end = mayStep ? Int(record.stepEnd) : Int(record.stepStart)
+                    var low = tables.stepIDs[Int(record.stepStart)..<end].partitionIndex { $0 < nextID }
                     while low < end && tables.stepIDs[low] == nextID {
                         sets.step(to: tables.stepTargets[low])
                         low += 1
