@@ -28,14 +28,32 @@ import Testing
             let values = lexicon.serializedAutomaton
             #expect(TokenAutomaton(serialized: values)?.serialized() == values)
             #expect(TokenAutomaton(serialized: Array(values.dropLast())) == nil)
-            #expect(BuiltInAutomata.varints(BuiltInAutomata.varintData(values)) == values)
+            #expect(Self.roundTrip(values) == values)
         }
+    }
+
+    static func roundTrip(_ values: [Int32]) -> [Int32]? {
+        BuiltInAutomata.values(base64: BuiltInAutomata.varintData(values).base64EncodedString())
     }
 
     @Test func varintsKeepEveryValue() {
         let values: [Int32] = [0, 1, -1, 63, 64, -64, -65, 127, 128, 16_383, 16_384, .max, .min, 2815, -2]
-        #expect(BuiltInAutomata.varints(BuiltInAutomata.varintData(values)) == values)
-        #expect(BuiltInAutomata.varints(Data([0x80])) == nil)
+        #expect(Self.roundTrip(values) == values)
+        // Every padding: 1, 2 and 3 bytes in the last group.
+        for count in 1...6 {
+            let short = Array(repeating: Int32(-2), count: count)
+            #expect(Self.roundTrip(short) == short)
+        }
+        #expect(Self.roundTrip([]) == [])
+    }
+
+    @Test(arguments: [
+        Data([0x80]).base64EncodedString(),          // a value left unfinished
+        Data([0x80, 0x80, 0x80, 0x80, 0x80, 0x01]).base64EncodedString(), // past 32 bits
+        "AQI", "AQ=D", "A===", "AQ==AQ==", "AQ!D",   // not base64
+    ])
+    func malformedDataReadsAsNothing(text: String) {
+        #expect(BuiltInAutomata.values(base64: text) == nil)
     }
 
     @Test func loadingWithEmbeddedAutomataGivesTheSameLexicons() throws {

@@ -15,13 +15,32 @@ enum BuiltInAutomata {
     static let rules: TokenAutomaton? = decode(BuiltInAutomataData.rules)
     static let coverage: TokenAutomaton? = decode(BuiltInAutomataData.coverage)
 
-    /// FNV-1a over the automaton format and every built-in lexicon and
-    /// framework source.
+    /// A hash of the automaton format and every built-in lexicon and
+    /// framework source, eight bytes at a time: the sources are a few hundred
+    /// kilobytes, hashed on every run, and a byte at a time this was a tenth
+    /// of a one-file lint's start-up.
     static let sourceFingerprint: UInt64 = {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 32
+        }
         func add(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+            var text = text
+            text.withUTF8 { bytes in
+                let raw = UnsafeRawBufferPointer(bytes)
+                var offset = 0
+                while offset + 8 <= raw.count {
+                    mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                    offset += 8
+                }
+                var tail: UInt64 = 0
+                for (shift, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
+                // The length ends each text, so that moving bytes from one
+                // text to the next changes the hash.
+                mix(tail)
+                mix(UInt64(raw.count))
+            }
         }
         add(String(TokenAutomaton.formatVersion))
         for (name, text) in BuiltInLexicons.files { add(name); add(text) }
@@ -30,8 +49,7 @@ enum BuiltInAutomata {
     }()
 
     private static func decode(_ base64: String) -> TokenAutomaton? {
-        guard BuiltInAutomataData.fingerprint == sourceFingerprint, let data = Data(base64Encoded: base64),
-              let values = varints(data) else { return nil }
+        guard BuiltInAutomataData.fingerprint == sourceFingerprint, let values = values(base64: base64) else { return nil }
         return TokenAutomaton(serialized: values)
     }
 
@@ -51,26 +69,92 @@ enum BuiltInAutomata {
         return data
     }
 
-    static func varints(_ data: Data) -> [Int32]? {
-        var values: [Int32] = []
-        values.reserveCapacity(data.count)
-        var current: UInt32 = 0
-        var shift: UInt32 = 0
-        let complete = data.withUnsafeBytes { bytes in
+    /// The values of `varintData(values).base64EncodedString()`, or nil when
+    /// `text` is not that: decoded straight from the literal's bytes into
+    /// preallocated buffers (base64, then varints, through `Data` was most of
+    /// reading the automata at start-up).
+    static func values(base64 text: String) -> [Int32]? {
+        var text = text
+        return text.withUTF8 { characters -> [Int32]? in
+            guard let bytes = Base64Alphabet.decode(characters) else { return nil }
+            return bytes.withUnsafeBufferPointer(varints)
+        }
+    }
+
+    /// Zigzag LEB128 values (see `varintData`), or nil when one runs past 32
+    /// bits or is left unfinished.
+    private static func varints(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int32]? {
+        var complete = true
+        // At least one byte a value.
+        let values = [Int32](unsafeUninitializedCapacity: bytes.count) { values, count in
+            var current: UInt32 = 0
+            var shift: UInt32 = 0
             for byte in bytes {
-                guard shift < 32 else { return false }
+                guard shift < 32 else {
+                    complete = false
+                    return
+                }
                 current |= UInt32(byte & 0x7F) << shift
                 if byte & 0x80 != 0 {
                     shift += 7
                     continue
                 }
-                values.append(Int32(bitPattern: current >> 1) ^ -Int32(bitPattern: current & 1))
+                values[count] = Int32(bitPattern: current >> 1) ^ -Int32(bitPattern: current & 1)
+                count += 1
                 current = 0
                 shift = 0
             }
-            return shift == 0
+            complete = shift == 0
         }
         return complete ? values : nil
+    }
+
+    /// The standard base64 alphabet, with `=` padding.
+    private enum Base64Alphabet {
+        /// Each character's six bits, 64 for `=`, 255 outside the alphabet.
+        static let sextets: [UInt8] = {
+            var table = [UInt8](repeating: 255, count: 256)
+            for (value, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+                table[Int(character)] = UInt8(value)
+            }
+            table[Int(UInt8(ascii: "="))] = 64
+            return table
+        }()
+
+        /// The bytes `characters` encode, or nil when they are not base64.
+        static func decode(_ characters: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+            guard characters.count % 4 == 0 else { return nil }
+            var valid = true
+            let bytes = sextets.withUnsafeBufferPointer { sextets in
+                [UInt8](unsafeUninitializedCapacity: characters.count / 4 * 3) { bytes, count in
+                    var index = 0
+                    while index < characters.count {
+                        let a = sextets[Int(characters[index])], b = sextets[Int(characters[index + 1])]
+                        let c = sextets[Int(characters[index + 2])], d = sextets[Int(characters[index + 3])]
+                        index += 4
+                        guard a | b | c | d < 64 else {
+                            // Padding (`=`, 64) only in the last group's last two places.
+                            guard index == characters.count, a < 64, b < 64, c < 64 || c == 64 && d == 64, d == 64 else {
+                                valid = false
+                                return
+                            }
+                            bytes[count] = a << 2 | b >> 4
+                            count += 1
+                            if c < 64 {
+                                bytes[count] = b << 4 | c >> 2
+                                count += 1
+                            }
+                            return
+                        }
+                        bytes[count] = a << 2 | b >> 4
+                        bytes[count + 1] = b << 4 | c >> 2
+                        bytes[count + 2] = c << 6 | d
+                        count += 3
+                    }
+                }
+            }
+            return valid ? bytes : nil
+        }
     }
 
     /// The rules' and the coverage matcher's lexicons, compiled from the

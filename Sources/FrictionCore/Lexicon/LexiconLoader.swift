@@ -135,9 +135,12 @@ public enum LexiconLoader {
         var entries: [LexiconEntry] = []
         var patterns: [Pattern] = []
         var disabled: [(String, LexiconFile.Located)] = []
+        // Ids seen so far: searching `entries` for each new one compared
+        // every pair of the built-in set's ids at each start-up.
+        var ids: Set<String> = []
         for file in files {
             for entry in file.entries {
-                if entries.contains(where: { $0.id == entry.id }) {
+                if !ids.insert(entry.id).inserted {
                     let keep = entries.indices.filter { entries[$0].id != entry.id }
                     entries = keep.map { entries[$0] }
                     patterns = keep.map { patterns[$0] }

@@ -532,20 +532,24 @@ struct TokenAutomaton: Sendable {
             tables.append(next)
         }
         guard let wordCount = take(), wordCount >= 0 else { return nil }
-        var words = WordTable()
+        var words = WordTable(minimumCapacity: Int(wordCount))
         // Each word's bytes go straight into the table, through one buffer
         // (a table, an array of bytes and a string per word were half of
         // reading the automaton, itself a fifth of a one-file lint).
-        var word: [UInt8] = []
+        var word = [UInt8](repeating: 0, count: 256)
         for id in 0..<wordCount {
             guard let length = take(), length >= 0, index + Int(length) <= data.count else { return nil }
-            word.removeAll(keepingCapacity: true)
-            for value in data[index..<(index + Int(length))] {
-                guard value >= 0 && value < 256 else { return nil }
-                word.append(UInt8(value))
+            if Int(length) > word.count { word = [UInt8](repeating: 0, count: Int(length)) }
+            let read = word.withUnsafeMutableBufferPointer { word -> Int32? in
+                for offset in 0..<Int(length) {
+                    let value = data[index + offset]
+                    guard value >= 0 && value < 256 else { return nil }
+                    word[offset] = UInt8(value)
+                }
+                return words.insert(utf8: UnsafeBufferPointer(rebasing: word[..<Int(length)]))
             }
             index += Int(length)
-            guard word.withUnsafeBufferPointer({ words.insert(utf8: $0) }) == id else { return nil }
+            guard read == id else { return nil }
         }
         guard index == data.count, tables[0].count == Int(states) + 1, tables[2].count == Int(states) + 1,
               tables[5].count == Int(states) + 1 else { return nil }

@@ -18,6 +18,17 @@ struct WordTable: Sendable {
 
     var count: Int { hashes.count }
 
+    init() {}
+
+    /// A table that holds `count` words without growing.
+    init(minimumCapacity count: Int) {
+        var slotCount = 64
+        while slotCount < count * 2 { slotCount *= 2 }
+        slots = Array(repeating: -1, count: slotCount)
+        hashes.reserveCapacity(count)
+        starts.reserveCapacity(count + 1)
+    }
+
     /// The UTF-8 bytes of word `id`.
     func bytes(of id: Int) -> ArraySlice<UInt8> {
         bytes[Int(starts[id])..<Int(starts[id + 1])]
