@@ -380,20 +380,24 @@ public struct PolicyAnalyzer: Sendable {
 
     /// English function words: a sentence of six words or more with none of
     /// them is in another language, and English lexicons say nothing about it.
-    private static let englishFunctionWords: Set<String> = [
+    /// A word table, probed with the hash each token already has: every
+    /// word of nearly every sentence is looked up here.
+    private static let englishFunctionWords: WordTable = {
+        var table = WordTable()
         // Words that are not also common in Spanish, Portuguese, Italian or
         // French ("no", "a", "do", "in", "on" are left out for that reason).
-        "the", "an", "to", "of", "and", "or", "is", "are", "be", "for", "with", "you", "we",
-        "not", "will", "it", "this", "that", "by", "at", "as", "if", "your", "our", "may", "can", "must",
-        "from", "all", "any", "they", "their", "has", "have", "was", "were", "does", "shall", "only",
-    ]
-    private static let longestFunctionWord = englishFunctionWords.map(\.utf8.count).max() ?? 0
+        for word in [
+            "the", "an", "to", "of", "and", "or", "is", "are", "be", "for", "with", "you", "we",
+            "not", "will", "it", "this", "that", "by", "at", "as", "if", "your", "our", "may", "can", "must",
+            "from", "all", "any", "they", "their", "has", "have", "was", "were", "does", "shall", "only",
+        ] { _ = table.insert(word) }
+        return table
+    }()
 
     static func readsAsEnglish(_ tokens: [Token]) -> Bool {
         var words = 0
         for token in tokens where token.kind == .word {
-            // The length test spares most words a hash.
-            if token.normalized.utf8.count <= longestFunctionWord && englishFunctionWords.contains(token.normalized) { return true }
+            if englishFunctionWords.id(of: token) != nil { return true }
             words += 1
         }
         return words < 6

@@ -163,7 +163,7 @@ public struct CompiledLexicon: Sendable {
         facts.removeAll(keepingCapacity: true)
         facts.reserveCapacity(tokens.count)
         // One pass through the tokens' buffer: read in place, a token's
-        // string is touched only when its hash finds a lexicon word.
+        // bytes are compared only when its hash finds a lexicon word.
         tokens.withUnsafeBufferPointer { tokens in
             // A sentence may begin after a list marker or an opening quote,
             // and after a colon, semicolon or dash that opens a new clause:
@@ -173,7 +173,7 @@ public struct CompiledLexicon: Sendable {
             for index in tokens.indices {
                 let kind = tokens[index].kind
                 let number = kind == .number
-                let id = automaton.id(hash: tokens[index].normalizedHash) { tokens[index].normalized }
+                let id = automaton.id(of: tokens[index])
                 facts.append(TokenAutomaton.TokenFacts(id: id, isNumber: number,
                                                         isYear: number && Self.isYear(tokens[index].normalized),
                                                         isAnchor: anchored))

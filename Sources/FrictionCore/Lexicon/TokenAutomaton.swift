@@ -81,7 +81,7 @@ struct TokenAutomaton: Sendable {
     func id(of token: String) -> Int32 { words.id(of: token) ?? Self.unknown }
 
     @inline(__always)
-    func id(hash: UInt64, word: () -> String) -> Int32 { words.id(hash: hash, word: word) ?? Self.unknown }
+    func id(of token: Token) -> Int32 { words.id(of: token) ?? Self.unknown }
 
     /// What matching needs of one token: its word id, whether it is a
     /// number or a year, and whether an anchored pattern may start there.

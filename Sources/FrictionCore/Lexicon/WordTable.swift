@@ -41,19 +41,17 @@ struct WordTable: Sendable {
     }
 
     /// The id of a token's word, looked up by the hash it was made with
-    /// (`word` is read only when a slot holds that hash), or nil when no
+    /// (its bytes are read only when a slot holds that hash), or nil when no
     /// pattern mentions it.
     @inline(__always)
-    func id(hash: UInt64, word: () -> String) -> Int32? {
+    func id(of token: Token) -> Int32? {
+        let hash = token.normalizedHash
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { return nil }
-            if hashes[Int(id)] == hash {
-                var text = word()
-                if text.withUTF8({ equals(Int(id), $0) }) { return id }
-            }
+            if hashes[Int(id)] == hash && token.withNormalizedUTF8({ equals(Int(id), $0) }) { return id }
             slot = (slot + 1) & mask
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 public enum TokenKind: String, Sendable, Codable {
     case word
     case number
@@ -11,9 +13,11 @@ public enum TokenKind: String, Sendable, Codable {
 ///
 /// Expanded contractions share their source: "can't" gives `can` and `not`,
 /// both covering the whole word.
+///
+/// A token holds no reference (see `TokenText`): a sentence's array of
+/// tokens is freed in one step, where freeing a string per token was a
+/// twentieth of a run.
 public struct Token: Sendable, Equatable {
-    /// Case-folded, with apostrophes, quotes and dashes unified.
-    public private(set) var normalized: String
     public var kind: TokenKind
     /// Scalar offsets in the sentence, half-open.
     public var range: Range<Int>
@@ -21,6 +25,13 @@ public struct Token: Sendable, Equatable {
     public var isCapitalized: Bool
     /// `WordHash` of `normalized`, for the lexicons' word tables.
     let normalizedHash: UInt64
+    private let text: TokenText
+
+    /// Case-folded, with apostrophes, quotes and dashes unified.
+    public var normalized: String { text.string }
+
+    /// The length of `normalized` in UTF-8 bytes.
+    public var normalizedCount: Int { text.count }
 
     public init(normalized: String, kind: TokenKind, range: Range<Int>, isCapitalized: Bool = false) {
         self.init(normalized: normalized, hash: WordHash.of(normalized), kind: kind, range: range, isCapitalized: isCapitalized)
@@ -28,10 +39,123 @@ public struct Token: Sendable, Equatable {
 
     /// A token whose hash the tokenizer computed while folding its bytes.
     init(normalized: String, hash: UInt64, kind: TokenKind, range: Range<Int>, isCapitalized: Bool = false) {
-        self.normalized = normalized
+        var normalized = normalized
+        self.init(text: normalized.withUTF8(TokenText.init), hash: hash, kind: kind, range: range, isCapitalized: isCapitalized)
+    }
+
+    /// A token made from its folded UTF-8 bytes, with no string in between.
+    init(utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, kind: TokenKind, range: Range<Int>, isCapitalized: Bool = false) {
+        self.init(text: TokenText(utf8), hash: hash, kind: kind, range: range, isCapitalized: isCapitalized)
+    }
+
+    init(text: TokenText, hash: UInt64, kind: TokenKind, range: Range<Int>, isCapitalized: Bool) {
+        self.text = text
         self.normalizedHash = hash
         self.kind = kind
         self.range = range
         self.isCapitalized = isCapitalized
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `normalized`, without making a string.
+    @inline(__always)
+    func withNormalizedUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        text.withUTF8(body)
+    }
+}
+
+/// A token's normalised text as a value with no reference in it: up to 15
+/// UTF-8 bytes held in place (nearly every token), a longer word as its
+/// number in `LongWords`. Byte 15 is the count, or `longFlag` for a long word
+/// (whose number is then the first eight bytes). Unused bytes are zero, so
+/// equal texts are equal values.
+struct TokenText: Sendable, Equatable {
+    private var bytes: (UInt64, UInt64) = (0, 0)
+
+    static let inlineCapacity = 15
+    private static let longFlag: UInt8 = 0x80
+
+    static func == (left: TokenText, right: TokenText) -> Bool {
+        left.bytes.0 == right.bytes.0 && left.bytes.1 == right.bytes.1
+    }
+
+    init(_ utf8: UnsafeBufferPointer<UInt8>) {
+        self.init(count: utf8.count) { raw in
+            raw.copyMemory(from: UnsafeRawBufferPointer(utf8))
+            return true
+        }!
+    }
+
+    /// The text of `count` bytes that `fill` writes, in place when they fit;
+    /// nil when `fill` gives up (returns false).
+    @inline(__always)
+    init?(count: Int, fill: (UnsafeMutableRawBufferPointer) -> Bool) {
+        if count <= Self.inlineCapacity {
+            var storage: (UInt64, UInt64) = (0, 0)
+            let filled = withUnsafeMutableBytes(of: &storage) { raw in
+                raw[Self.inlineCapacity] = UInt8(count)
+                return fill(UnsafeMutableRawBufferPointer(rebasing: raw[..<count]))
+            }
+            guard filled else { return nil }
+            bytes = storage
+            return
+        }
+        let number = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer -> Int? in
+            fill(UnsafeMutableRawBufferPointer(buffer)) ? LongWords.shared.number(of: UnsafeBufferPointer(buffer)) : nil
+        }
+        guard let number else { return nil }
+        bytes.0 = UInt64(number)
+        withUnsafeMutableBytes(of: &bytes) { $0[Self.inlineCapacity] = Self.longFlag }
+    }
+
+    private var tag: UInt8 { withUnsafeBytes(of: bytes) { $0[Self.inlineCapacity] } }
+
+    var count: Int {
+        tag == Self.longFlag ? LongWords.shared.word(Int(bytes.0)).utf8.count : Int(tag)
+    }
+
+    var string: String {
+        if tag == Self.longFlag { return LongWords.shared.word(Int(bytes.0)) }
+        return withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @inline(__always)
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if tag == Self.longFlag {
+            var word = LongWords.shared.word(Int(bytes.0))
+            return word.withUTF8(body)
+        }
+        var copy = bytes
+        let count = Int(tag)
+        return withUnsafeBytes(of: &copy) { raw in
+            UnsafeRawBufferPointer(rebasing: raw[..<count]).withMemoryRebound(to: UInt8.self, body)
+        }
+    }
+}
+
+/// Words longer than a token holds in place (long identifiers, a few long
+/// words), each stored once for the process and known by its number. They
+/// are rare: a lock and a table here cost less than a string in every token.
+/// The table only grows, by the distinct long words read.
+private final class LongWords: @unchecked Sendable {
+    static let shared = LongWords()
+
+    private let lock = NSLock()
+    private var numbers: [String: Int] = [:]
+    private var words: [String] = []
+
+    func number(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        let word = String(decoding: utf8, as: UTF8.self)
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = numbers[word] { return known }
+        words.append(word)
+        numbers[word] = words.count - 1
+        return words.count - 1
+    }
+
+    func word(_ number: Int) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return words[number]
     }
 }

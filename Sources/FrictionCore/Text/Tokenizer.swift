@@ -40,21 +40,41 @@ public enum Tokenizer {
                 continue
             }
             if CharacterClasses.isApostrophe(scalar) || CharacterClasses.isDoubleQuote(scalar) {
-                tokens.append(Token(normalized: "\"", hash: quoteHash, kind: .quote, range: index..<(index + 1)))
+                tokens.append(mark(quote, at: index))
             } else if CharacterClasses.isDash(scalar) {
-                tokens.append(Token(normalized: "-", hash: dashHash, kind: .punctuation, range: index..<(index + 1)))
-            } else if isSymbol(scalar) {
-                tokens.append(Token(normalized: String(scalar), kind: .symbol, range: index..<(index + 1)))
+                tokens.append(mark(dash, at: index))
             } else {
-                tokens.append(Token(normalized: String(scalar), kind: .punctuation, range: index..<(index + 1)))
+                appendMark(scalar, kind: isSymbol(scalar) ? .symbol : .punctuation, at: index, to: &tokens)
             }
             index += 1
         }
         return tokens
     }
 
-    private static let quoteHash = WordHash.of("\"")
-    private static let dashHash = WordHash.of("-")
+    /// A one-character token, made from the character's UTF-8 bytes.
+    @inline(__always)
+    private static func appendMark(_ scalar: Unicode.Scalar, kind: TokenKind, at index: Int, to tokens: inout [Token]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { buffer in
+            var count = 0
+            for unit in UTF8.encode(scalar)! {
+                buffer[count] = unit
+                count += 1
+            }
+            let utf8 = UnsafeBufferPointer(rebasing: buffer[..<count])
+            tokens.append(Token(utf8: utf8, hash: WordHash.of(utf8), kind: kind, range: index..<(index + 1)))
+        }
+    }
+
+    private static let quote = Token(normalized: "\"", kind: .quote, range: 0..<1)
+    private static let dash = Token(normalized: "-", kind: .punctuation, range: 0..<1)
+
+    /// `token`, moved to the character at `index`.
+    @inline(__always)
+    private static func mark(_ token: Token, at index: Int) -> Token {
+        var token = token
+        token.range = index..<(index + 1)
+        return token
+    }
 
     /// Currency and math symbols, and `%`, `&`, `#`, `@`, `/`. ASCII is
     /// answered from the list, without a Unicode property lookup.
@@ -105,64 +125,68 @@ public enum Tokenizer {
 
     private static func appendWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, buffer folded: inout [UInt8],
                                    to tokens: inout [Token]) {
-        var allDigits = true
-        var hasApostrophe = false
-        var word = ""
-        var hash: UInt64 = 0
-        // Most words are ASCII: folded straight into the string through a
-        // table, with the same rules as below (a backquote is an apostrophe;
-        // `-` stays). A non-ASCII character stops it, for the Unicode path.
-        var isASCII = true
-        AsciiFold.table.withUnsafeBufferPointer { table in
-            var asciiHash = WordHash()
-            var flags: UInt16 = 0
-            word = String(unsafeUninitializedCapacity: range.count) { buffer in
+        let capitalized = CharacterClasses.isUppercase(scalars[range.lowerBound])
+        // Most words are ASCII: folded through a table straight into the
+        // token's text, with the same rules as below (a backquote is an
+        // apostrophe; `-` stays). A non-ASCII character stops it, for the
+        // Unicode path.
+        var hash = WordHash()
+        var flags: UInt16 = 0
+        let ascii = AsciiFold.table.withUnsafeBufferPointer { table in
+            TokenText(count: range.count) { buffer -> Bool in
                 var index = 0
                 for offset in range {
                     let value = scalars[offset].value
-                    guard value < 0x80 else {
-                        isASCII = false
-                        return 0
-                    }
+                    guard value < 0x80 else { return false }
                     let entry = table[Int(value)]
                     let byte = UInt8(truncatingIfNeeded: entry)
                     buffer[index] = byte
-                    asciiHash.add(byte)
+                    hash.add(byte)
                     flags |= entry
                     index += 1
                 }
-                return index
+                return true
             }
-            hash = asciiHash.value
-            allDigits = flags & AsciiFold.notNumeric == 0
-            hasApostrophe = flags & AsciiFold.apostrophe != 0
         }
-        if !isASCII {
-            allDigits = true
-            hasApostrophe = false
-            word = foldedWord(scalars[range], buffer: &folded, allDigits: &allDigits, hasApostrophe: &hasApostrophe)
-            hash = folded.withUnsafeBufferPointer(WordHash.of)
+        if let ascii {
+            append(ascii, hash: hash.value, range: range, capitalized: capitalized,
+                   allDigits: flags & AsciiFold.notNumeric == 0, hasApostrophe: flags & AsciiFold.apostrophe != 0, to: &tokens)
+            return
         }
-        let capitalized = CharacterClasses.isUppercase(scalars[range.lowerBound])
+        var allDigits = true
+        var hasApostrophe = false
+        foldWord(scalars[range], into: &folded, allDigits: &allDigits, hasApostrophe: &hasApostrophe)
+        folded.withUnsafeBufferPointer { word in
+            append(TokenText(word), hash: WordHash.of(word), range: range, capitalized: capitalized,
+                   allDigits: allDigits, hasApostrophe: hasApostrophe, to: &tokens)
+        }
+    }
+
+    /// The token (or tokens, for a contraction) of a folded word.
+    @inline(__always)
+    private static func append(_ word: TokenText, hash: UInt64, range: Range<Int>, capitalized: Bool,
+                               allDigits: Bool, hasApostrophe: Bool, to tokens: inout [Token]) {
         if allDigits {
-            tokens.append(Token(normalized: word, hash: hash, kind: .number, range: range))
+            tokens.append(Token(text: word, hash: hash, kind: .number, range: range, isCapitalized: false))
             return
         }
         // Only words with an apostrophe, and "cannot", are contractions.
-        guard hasApostrophe || (range.count == 6 && word == "cannot") else {
-            tokens.append(Token(normalized: word, hash: hash, kind: .word, range: range, isCapitalized: capitalized))
+        guard hasApostrophe || (hash == cannotHash && word.string == "cannot") else {
+            tokens.append(Token(text: word, hash: hash, kind: .word, range: range, isCapitalized: capitalized))
             return
         }
-        for (index, part) in Contractions.expand(word).enumerated() {
+        for (index, part) in Contractions.expand(word.string).enumerated() {
             tokens.append(Token(normalized: part, kind: .word, range: range, isCapitalized: capitalized && index == 0))
         }
     }
 
-    /// A word with non-ASCII characters, case-folded through `folded`.
+    private static let cannotHash = WordHash.of("cannot")
+
+    /// A word with non-ASCII characters, case-folded into `folded`.
     /// Out of line, like the Unicode look-ups (see `CharacterClasses`).
     @inline(never)
-    private static func foldedWord(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>, buffer folded: inout [UInt8],
-                                   allDigits: inout Bool, hasApostrophe: inout Bool) -> String {
+    private static func foldWord(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>, into folded: inout [UInt8],
+                                 allDigits: inout Bool, hasApostrophe: inout Bool) {
         folded.removeAll(keepingCapacity: true)
         for scalar in word {
             if CharacterClasses.isApostrophe(scalar) {
@@ -180,7 +204,6 @@ public enum Tokenizer {
                 }
             }
         }
-        return String(decoding: folded, as: UTF8.self)
     }
 }
 
