@@ -1,23 +1,36 @@
 /// The `coverage` objects of `--format json` and `friction coverage --format json`.
 public enum CoverageJSON {
     /// Per file: `{framework id: {"addressed", "elements", "items": [...]}}`,
-    /// items only for elements with some evidence.
-    public static func file(_ coverage: DocumentCoverage) -> JSONValue {
-        .object(coverage.frameworks.map { framework in
-            (framework.id, .object([
-                ("addressed", .int(framework.addressedCount)),
-                ("elements", .int(framework.elements.count)),
-                ("items", .array(framework.elements.filter { $0.level != .none }.map { element in
-                    .object([
-                        ("element", .string(element.id)),
-                        ("level", .string(element.level.name)),
-                        ("statements", .int(element.statements)),
-                        ("mentions", .int(element.mentions)),
-                        ("evidence", .array(element.evidence.map { evidence($0, path: nil) })),
-                    ])
-                })),
-            ]))
-        })
+    /// items only for elements with some evidence; written member by member
+    /// into `json` (as the member `key` of the open object, when given).
+    /// Every linted file has one: built as a tree first, it cost more than
+    /// writing it.
+    public static func write<Output>(_ coverage: DocumentCoverage, key: String? = nil, to json: inout JSONStreamWriter<Output>) {
+        json.beginObject(key: key)
+        for framework in coverage.frameworks {
+            json.beginObject(key: framework.id)
+            json.value(.int(framework.addressedCount), key: "addressed")
+            json.value(.int(framework.elements.count), key: "elements")
+            json.beginArray(key: "items")
+            for element in framework.elements where element.level != .none {
+                json.beginObject()
+                json.value(.string(element.id), key: "element")
+                json.value(.string(element.level.name), key: "level")
+                json.value(.int(element.statements), key: "statements")
+                json.value(.int(element.mentions), key: "mentions")
+                json.beginArray(key: "evidence")
+                for evidence in element.evidence {
+                    json.beginObject()
+                    for (key, value) in evidenceMembers(evidence, path: nil) { json.value(value, key: key) }
+                    json.end()
+                }
+                json.end()
+                json.end()
+            }
+            json.end()
+            json.end()
+        }
+        json.end()
     }
 
     /// For the whole rulebook: every element, addressed or missing, with its best evidence.
@@ -44,7 +57,12 @@ public enum CoverageJSON {
     }
 
     static func evidence(_ evidence: CoverageEvidence, path: String?) -> JSONValue {
+        .object(evidenceMembers(evidence, path: path))
+    }
+
+    private static func evidenceMembers(_ evidence: CoverageEvidence, path: String?) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = []
+        members.reserveCapacity(8)
         if let path { members.append(("path", .string(path))) }
         members += [
             ("line", .int(evidence.range.start.line)), ("column", .int(evidence.range.start.column)),
@@ -53,6 +71,6 @@ public enum CoverageJSON {
             ("matched", .string(evidence.matched)),
             ("text", .string(evidence.text)),
         ]
-        return .object(members)
+        return members
     }
 }

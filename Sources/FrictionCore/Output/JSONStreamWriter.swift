@@ -68,6 +68,14 @@ public struct JSONStreamWriter<Output: TextOutputStream> {
         flushIfFull()
     }
 
+    /// The `line`, `column`, `endLine` and `endColumn` members of a range.
+    public mutating func range(_ range: SourceRange) {
+        value(.int(range.start.line), key: "line")
+        value(.int(range.start.column), key: "column")
+        value(.int(range.end.line), key: "endLine")
+        value(.int(range.end.column), key: "endColumn")
+    }
+
     /// An element of the open array rendered beforehand by a writer made
     /// with `baseDepth: depth` (the same indent, no key).
     public mutating func fragment(_ text: String) {

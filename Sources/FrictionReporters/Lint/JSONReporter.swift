@@ -63,30 +63,37 @@ public struct JSONReporter: Reporter {
         json.value(.int(file.sentenceCount), key: "sentences")
         if let reading = file.reading { json.value(.string(reading.rawValue), key: "reading") }
         json.beginArray(key: "findings")
-        for finding in file.findings { json.value(self.finding(finding)) }
+        for finding in file.findings { write(finding, to: &json) }
         json.end()
         json.beginArray(key: "annotations")
-        for annotation in file.annotations { json.value(self.annotation(annotation)) }
+        for annotation in file.annotations { write(annotation, to: &json) }
         json.end()
-        if let coverage = file.coverage { json.value(CoverageJSON.file(coverage), key: "coverage") }
+        if let coverage = file.coverage { CoverageJSON.write(coverage, key: "coverage", to: &json) }
         if let error = file.error { json.value(.string(error.description), key: "error") }
         json.end()
     }
 
-    func finding(_ finding: Finding) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("rule", .string(finding.rule)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("message", .string(finding.message)),
-        ]
-        members += Self.range(finding.range)
-        members.append(("text", .string(finding.text)))
-        if let suggestion = finding.suggestion { members.append(("suggestion", .string(suggestion))) }
-        return .object(members)
+    // Findings and annotations are written member by member: made as
+    // `JSONValue` objects first, their arrays of members cost more to build
+    // and free than the text they became.
+
+    func write<Output>(_ finding: Finding, to json: inout JSONStreamWriter<Output>) {
+        json.beginObject()
+        json.value(.string(finding.rule), key: "rule")
+        json.value(.string(finding.severity.rawValue), key: "severity")
+        json.value(.string(finding.message), key: "message")
+        json.range(finding.range)
+        json.value(.string(finding.text), key: "text")
+        if let suggestion = finding.suggestion { json.value(.string(suggestion), key: "suggestion") }
+        json.end()
     }
 
-    func annotation(_ annotation: Annotation) -> JSONValue {
-        .object([("kind", .string(annotation.kind.rawValue))] + Self.range(annotation.range) + [("text", .string(annotation.text))])
+    func write<Output>(_ annotation: Annotation, to json: inout JSONStreamWriter<Output>) {
+        json.beginObject()
+        json.value(.string(annotation.kind.rawValue), key: "kind")
+        json.range(annotation.range)
+        json.value(.string(annotation.text), key: "text")
+        json.end()
     }
 
     func summary(_ report: LintReport) -> JSONValue {
@@ -111,6 +118,7 @@ public struct JSONReporter: Reporter {
         if !report.frameworks.isEmpty { members.append(("coverage", CoverageJSON.rulebook(report.coverage))) }
         return .object(members)
     }
+
 
     static func range(_ range: SourceRange) -> [(String, JSONValue)] {
         [("line", .int(range.start.line)), ("column", .int(range.start.column)),
