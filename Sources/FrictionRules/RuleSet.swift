@@ -5,6 +5,9 @@ public struct RuleSet: Sendable {
     public let lexicon: CompiledLexicon
     private let analyzer: PolicyAnalyzer
     private let rules: [any Rule]
+    /// `rules`' ids, alongside: asked for every rule of every file, a
+    /// rule's `description` was built (and its strings retained) each time.
+    private let ruleIdentifiers: [String]
 
     /// Every built-in rule type.
     public static let ruleTypes: [any Rule.Type] = [
@@ -21,6 +24,7 @@ public struct RuleSet: Sendable {
             RigidRule(), ScriptedRefusal(), RuleAsReason(), MissingEmpowerment(), MissingRationale(),
             ApprovalBottleneck(), InternalHandoff(), VagueCommitment(), MissingOwner(), MissingReviewDate(), ParseError(),
         ]
+        self.ruleIdentifiers = rules.map { type(of: $0).description.identifier }
     }
 
     /// Every rule including parse-error, sorted by id.
@@ -46,7 +50,7 @@ public struct RuleSet: Sendable {
                       enabled: (String) -> Bool = { _ in true }) -> (findings: [Finding], annotations: [Annotation]) {
         let context = RuleContext(document: document, analysis: analysis)
         var findings: [Finding] = []
-        for rule in rules where enabled(type(of: rule).description.identifier) {
+        for (rule, identifier) in zip(rules, ruleIdentifiers) where enabled(identifier) {
             findings += rule.check(context)
         }
         var annotations: [Annotation] = []

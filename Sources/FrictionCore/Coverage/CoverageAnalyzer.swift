@@ -14,11 +14,14 @@ public enum CoverageAnalyzer {
     public static let minimumWords = 5
 
     public static func analyze(_ document: Document, matcher: CoverageMatcher, links: LinkText = LinkText()) -> DocumentCoverage {
+        // Counted, not mapped: the frameworks are the run's, shared by every
+        // thread, and each element copied here was retained from both cores.
         var found = matcher.frameworks.map { framework in
-            framework.elements.map { _ in (statements: [CoverageEvidence](), mentions: [CoverageEvidence]()) }
+            Array(repeating: (statements: [CoverageEvidence](), mentions: [CoverageEvidence]()), count: framework.elements.count)
         }
-        var scratch = matcher.lexicon.borrowScratch()
-        defer { matcher.lexicon.recycle(scratch) }
+        let lexicon = matcher.lexicon
+        var scratch = lexicon.borrowScratch()
+        defer { lexicon.recycle(scratch) }
         for (index, sentence) in document.sentences.enumerated() {
             guard sentence.blockKind == .paragraph || sentence.blockKind == .listItem || sentence.blockKind == .blockQuote else { continue }
             let tokens = sentence.tokens
@@ -35,7 +38,7 @@ public enum CoverageAnalyzer {
             var wordsInLinks = 0
             for (index, token) in tokens.enumerated() where token.kind == .word && inLink[index] { wordsInLinks += 1 }
             guard wordsInLinks * 2 < words else { continue }
-            let matches = matcher.lexicon.matches(in: tokens, scratch: &scratch)
+            let matches = lexicon.matches(in: tokens, scratch: &scratch)
             let quoted = PolicyAnalyzer.quotedTokens(sentence)
             func counts(_ match: LexiconMatch) -> Bool {
                 !quoted[match.tokens.lowerBound] && !match.tokens.contains { inLink[$0] }
@@ -52,12 +55,12 @@ public enum CoverageAnalyzer {
                 }
             }
         }
-        let frameworks = matcher.frameworks.enumerated().map { f, framework in
-            FrameworkCoverage(id: framework.id, elements: framework.elements.enumerated().map { e, element in
+        let frameworks = matcher.frameworks.indices.map { f in
+            FrameworkCoverage(id: matcher.frameworks[f].id, elements: found[f].indices.map { e in
                 let hits = found[f][e]
                 let level: CoverageLevel = hits.statements.count >= 3 ? .strong : !hits.statements.isEmpty ? .addressed
                     : !hits.mentions.isEmpty ? .mentioned : .none
-                return ElementCoverage(id: element.id, level: level,
+                return ElementCoverage(id: matcher.frameworks[f].elements[e].id, level: level,
                                        evidence: Array((hits.statements + hits.mentions).prefix(evidenceLimit)),
                                        statements: hits.statements.count, mentions: hits.mentions.count)
             })

@@ -81,7 +81,12 @@ public struct LexiconMatches: Sendable {
 }
 
 /// Every lexicon of a run compiled into one token automaton.
-public struct CompiledLexicon: Sendable {
+///
+/// A class, immutable once made: every file of a run reads the same one,
+/// on every thread. As a struct, each copy (one per file, in the linter,
+/// the rules and the coverage matcher) retained its thirty-odd tables, and
+/// those reference counts were written from both cores at once.
+public final class CompiledLexicon: Sendable {
     public let entries: [LexiconEntry]
     public let concepts: [String]
     private let conceptIndex: [String: Int]
@@ -90,7 +95,7 @@ public struct CompiledLexicon: Sendable {
     /// Shared by every copy of this lexicon (see `MatchScratchPool`).
     private let scratchPool = MatchScratchPool()
 
-    init(entries: [LexiconEntry], patterns: [Pattern]) {
+    convenience init(entries: [LexiconEntry], patterns: [Pattern]) {
         var automaton = TokenAutomaton()
         for (number, pattern) in patterns.enumerated() { automaton.add(pattern, entry: number) }
         automaton.finish()
@@ -185,7 +190,7 @@ public struct CompiledLexicon: Sendable {
         // one start at a time, in order, and a start's ends never decrease:
         // an entry seen again at the same start only moves its end.
         found.removeAll(keepingCapacity: true)
-        // A local copy: the closure below would otherwise copy all of `self`.
+        // Read once, not through `self` at every match the closure reports.
         let entryConcept = self.entryConcept
         var startFirst = 0
         var currentStart = -1
