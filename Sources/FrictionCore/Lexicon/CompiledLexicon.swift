@@ -92,7 +92,7 @@ public final class CompiledLexicon: Sendable {
     private let conceptIndex: [String: Int]
     private let entryConcept: [Int]
     private let automaton: TokenAutomaton
-    /// Shared by every copy of this lexicon (see `MatchScratchPool`).
+    /// Shared by every thread matching with this lexicon (see `MatchScratchPool`).
     private let scratchPool = MatchScratchPool()
 
     convenience init(entries: [LexiconEntry], patterns: [Pattern]) {
