@@ -15,6 +15,9 @@ struct WordTable: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
     private var hashes: [UInt64] = []
+    /// Each word as a token holds it, so that a token is compared with a
+    /// word as two integers, not byte by byte.
+    private var texts: [TokenText] = []
 
     var count: Int { hashes.count }
 
@@ -26,6 +29,7 @@ struct WordTable: Sendable {
         while slotCount < count * 2 { slotCount *= 2 }
         slots = Array(repeating: -1, count: slotCount)
         hashes.reserveCapacity(count)
+        texts.reserveCapacity(count)
         starts.reserveCapacity(count + 1)
     }
 
@@ -41,17 +45,15 @@ struct WordTable: Sendable {
     }
 
     /// The id of a token's word, looked up by the hash it was made with
-    /// (its bytes are read only when a slot holds that hash), or nil when no
-    /// pattern mentions it.
+    /// and compared as a `TokenText`, or nil when no pattern mentions it.
     @inline(__always)
     func id(of token: Token) -> Int32? {
-        let hash = token.normalizedHash
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: token.normalizedHash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { return nil }
-            if hashes[Int(id)] == hash && token.withNormalizedUTF8({ equals(Int(id), $0) }) { return id }
+            if texts[Int(id)] == token.text { return id }
             slot = (slot + 1) & mask
         }
     }
@@ -71,6 +73,7 @@ struct WordTable: Sendable {
         bytes.append(contentsOf: utf8)
         starts.append(Int32(bytes.count))
         hashes.append(hash)
+        texts.append(TokenText(utf8))
         slots[slot] = id
         if hashes.count * 2 > slots.count { grow() }
         return id

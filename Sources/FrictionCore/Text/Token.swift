@@ -25,7 +25,8 @@ public struct Token: Sendable, Equatable {
     public var isCapitalized: Bool
     /// `WordHash` of `normalized`, for the lexicons' word tables.
     let normalizedHash: UInt64
-    private let text: TokenText
+    /// `normalized` as a plain value, compared whole by the word tables.
+    let text: TokenText
 
     /// Case-folded, with apostrophes, quotes and dashes unified.
     public var normalized: String { text.string }
