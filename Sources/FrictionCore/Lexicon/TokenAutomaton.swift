@@ -69,6 +69,18 @@ struct TokenAutomaton: Sendable {
         var stepMask: UInt64
     }
     private var records: [StateRecord] = []
+    /// For each token id, what the states its unanchored first step enters
+    /// can do at the next token: `mask` ORs their step masks, and
+    /// `mayContinue` says one of them accepts already or steps on any
+    /// token, a number or a year. Half of the starts that enter states
+    /// lose them all at the next token ("you" then a word no pattern has
+    /// after it); the gate rules those out before entering any. Derived
+    /// from the tables, like `records`.
+    private struct FirstGate {
+        var mask: UInt64 = 0
+        var mayContinue = false
+    }
+    private var firstGates: [FirstGate] = []
 
     private var epsilon: [[Int32]] = []
     private var rawAccept: [[Int32]] = []
@@ -266,6 +278,7 @@ struct TokenAutomaton: Sendable {
         acceptStart.append(Int32(acceptEntries.count))
         stateCount = count
         records = Self.records(acceptStart: acceptStart, stepStart: stepStart, stepIDs: stepIDs, otherStart: otherStart)
+        firstGates = Self.gates(firstStart: firstStart, firstTargets: firstTargets, records: records)
         epsilon = []
         rawAccept = []
         closures = []
@@ -419,10 +432,16 @@ struct TokenAutomaton: Sendable {
         for start in 0..<count {
             let first = facts[start]
             // Most words begin nothing: unknown to every pattern, or known
-            // only later in one ("the", "to"), with no first step of their own.
-            if !unknownWordsStart && !first.isNumber && !first.isAnchor
-                && (first.id == Self.unknown || firstStart[Int(first.id)] == firstStart[Int(first.id) + 1]) {
-                continue
+            // only later in one ("the", "to"), with no first step of their
+            // own (an empty gate), or with none that the next token takes.
+            if !unknownWordsStart && !first.isNumber && !first.isAnchor {
+                guard first.id != Self.unknown else { continue }
+                let gate = firstGates[Int(first.id)]
+                if !gate.mayContinue {
+                    guard start + 1 < count else { continue }
+                    let nextID = facts[start + 1].id
+                    guard nextID != Self.unknown && gate.mask & 1 << (UInt64(nextID) & 63) != 0 else { continue }
+                }
             }
             sets.restart()
             @inline(__always) func enter(_ targets: [Int32]) {
@@ -580,6 +599,7 @@ struct TokenAutomaton: Sendable {
               firstStart.count == words.count + 1, anchoredStart.count == words.count + 1 else { return nil }
         self.words = words
         records = Self.records(acceptStart: acceptStart, stepStart: stepStart, stepIDs: stepIDs, otherStart: otherStart)
+        firstGates = Self.gates(firstStart: firstStart, firstTargets: firstTargets, records: records)
     }
 
     /// Offsets from 0 to `count`, never decreasing: the starts of a flat table.
@@ -594,6 +614,19 @@ struct TokenAutomaton: Sendable {
                         stepStart: stepStart[state], stepEnd: stepStart[state + 1],
                         otherStart: otherStart[state], otherEnd: otherStart[state + 1],
                         stepMask: stepIDs[Int(stepStart[state])..<Int(stepStart[state + 1])].reduce(0) { $0 | 1 << (UInt64($1) & 63) })
+        }
+    }
+
+    private static func gates(firstStart: [Int32], firstTargets: [Int32], records: [StateRecord]) -> [FirstGate] {
+        guard !firstStart.isEmpty else { return [] }
+        return (0..<(firstStart.count - 1)).map { id in
+            var gate = FirstGate()
+            for target in firstTargets[Int(firstStart[id])..<Int(firstStart[id + 1])] {
+                let record = records[Int(target)]
+                gate.mask |= record.stepMask
+                if record.acceptEnd > record.acceptStart || record.otherEnd > record.otherStart { gate.mayContinue = true }
+            }
+            return gate
         }
     }
 
