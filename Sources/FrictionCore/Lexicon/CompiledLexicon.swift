@@ -165,25 +165,30 @@ public final class CompiledLexicon: Sendable {
             scratch.facts = facts
             scratch.found = found
         }
-        facts.removeAll(keepingCapacity: true)
-        facts.reserveCapacity(tokens.count)
+        // The table only grows: written in place through a buffer, the first
+        // `tokens.count` entries are this sentence's (an append per token
+        // checked the array's uniqueness and room each time).
+        if facts.count < tokens.count {
+            facts += repeatElement(TokenAutomaton.TokenFacts(id: TokenAutomaton.unknown, isNumber: false, isYear: false, isAnchor: false),
+                                   count: tokens.count - facts.count)
+        }
         // One pass through the tokens' buffer: read in place, a token's
-        // bytes are compared only when its hash finds a lexicon word.
-        tokens.withUnsafeBufferPointer { tokens in
-            // A sentence may begin after a list marker or an opening quote,
-            // and after a colon, semicolon or dash that opens a new clause:
-            // a pattern anchored with `^` may start there.
-            var leading = true
-            var anchored = true
-            for index in tokens.indices {
-                let kind = tokens[index].kind
-                let number = kind == .number
-                let id = automaton.id(of: tokens[index])
-                facts.append(TokenAutomaton.TokenFacts(id: id, isNumber: number,
-                                                        isYear: number && Self.isYear(tokens[index].normalized),
-                                                        isAnchor: anchored))
-                if leading && (kind == .word || number) { leading = false }
-                anchored = leading || (kind == .punctuation && Self.opensClause(tokens[index]))
+        // text is compared only when its hash finds a lexicon word.
+        facts.withUnsafeMutableBufferPointer { facts in
+            tokens.withUnsafeBufferPointer { tokens in
+                // A sentence may begin after a list marker or an opening quote,
+                // and after a colon, semicolon or dash that opens a new clause:
+                // a pattern anchored with `^` may start there.
+                var leading = true
+                var anchored = true
+                for index in tokens.indices {
+                    let kind = tokens[index].kind
+                    let number = kind == .number
+                    facts[index] = TokenAutomaton.TokenFacts(id: automaton.id(of: tokens[index]), isNumber: number,
+                                                             isYear: number && Self.isYear(tokens[index]), isAnchor: anchored)
+                    if leading && (kind == .word || number) { leading = false }
+                    anchored = leading || (kind == .punctuation && Self.opensClause(tokens[index]))
+                }
             }
         }
         // For each entry and start, the longest match. The automaton reports
@@ -194,7 +199,7 @@ public final class CompiledLexicon: Sendable {
         let entryConcept = self.entryConcept
         var startFirst = 0
         var currentStart = -1
-        automaton.run(facts, scratch: &automatonScratch) { entry, start, end in
+        automaton.run(facts[..<tokens.count], scratch: &automatonScratch) { entry, start, end in
             if start != currentStart {
                 currentStart = start
                 startFirst = found.count
@@ -210,16 +215,23 @@ public final class CompiledLexicon: Sendable {
         return LexiconMatches(all: result)
     }
 
-    private static let clauseOpeners = [":", ";", "-"].map { (word: $0, hash: WordHash.of($0)) }
+    private static let clauseOpeners = [":", ";", "-"].map { Token(normalized: $0, kind: .punctuation, range: 0..<1).text }
 
     @inline(__always)
     private static func opensClause(_ token: Token) -> Bool {
-        clauseOpeners.contains { $0.hash == token.normalizedHash && $0.word == token.normalized }
+        clauseOpeners.contains(token.text)
     }
 
-    /// A four-digit number from 1800 to 2199.
-    private static func isYear(_ text: String) -> Bool {
-        guard text.utf8.count == 4, let value = Int(text) else { return false }
-        return value >= 1800 && value <= 2199
+    /// A four-digit number from 1800 to 2199, read from the token's bytes.
+    private static func isYear(_ token: Token) -> Bool {
+        guard token.normalizedCount == 4 else { return false }
+        return token.withNormalizedUTF8 { digits in
+            var value = 0
+            for digit in digits {
+                guard digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") else { return false }
+                value = value * 10 + Int(digit - UInt8(ascii: "0"))
+            }
+            return value >= 1800 && value <= 2199
+        }
     }
 }

@@ -332,7 +332,7 @@ struct TokenAutomaton: Sendable {
 
     /// Every (entry, start, end) match over the tokens `facts` describe
     /// (end exclusive), with working memory from `scratch`.
-    func run(_ facts: [TokenFacts], scratch: inout Scratch, _ report: (Int, Int, Int) -> Void) {
+    func run(_ facts: ArraySlice<TokenFacts>, scratch: inout Scratch, _ report: (Int, Int, Int) -> Void) {
         guard stateCount > 0 else { return }
         if scratch.stamp.count != stateCount {
             scratch = Scratch(stamp: Array(repeating: -1, count: stateCount), generation: 0,
@@ -352,7 +352,9 @@ struct TokenAutomaton: Sendable {
                                 stepTargets.withUnsafeBufferPointer { stepTargets in
                                     let tables = RunTables(records: records, acceptEntries: acceptEntries,
                                                            stepIDs: stepIDs, stepTargets: stepTargets)
-                                    run(facts, sets: &sets, tables: tables, report)
+                                    facts.withUnsafeBufferPointer { facts in
+                                        run(facts, sets: &sets, tables: tables, report)
+                                    }
                                 }
                             }
                         }
@@ -424,7 +426,8 @@ struct TokenAutomaton: Sendable {
         }
     }
 
-    private func run(_ facts: [TokenFacts], sets: inout LiveStates, tables: RunTables, _ report: (Int, Int, Int) -> Void) {
+    private func run(_ facts: UnsafeBufferPointer<TokenFacts>, sets: inout LiveStates, tables: RunTables,
+                     _ report: (Int, Int, Int) -> Void) {
         let count = facts.count
         // Can a match start at a word no pattern mentions (not a number, not
         // after a clause opener)? Only through a pattern that begins with {any}.
