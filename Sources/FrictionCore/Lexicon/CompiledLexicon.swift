@@ -37,7 +37,9 @@ public struct LexiconMatches: Sendable {
         var present: UInt64 = 0
         for match in all where match.concept < 64 { present |= 1 << UInt64(match.concept) }
         self.present = present
-        guard all.count > 1 else {
+        // Already grouped (one match, or matches of one concept, or in
+        // concept order): shared with `all`, not copied.
+        guard zip(all, all.dropFirst()).contains(where: { $0.concept > $1.concept }) else {
             byConcept = all
             return
         }
