@@ -82,19 +82,32 @@ struct MarkdownWalker {
     }
 
     /// Types of core nodes by cmark's numeric node type, named once per type
-    /// instead of once per node. A node owned by an extension asks the
-    /// extension each time: its name can depend on the node (a task-list
-    /// item is an `item` that the tasklist extension names `tasklist`).
-    private var coreTypes: [UInt32: NodeType] = [:]
+    /// instead of once per node: a block type is `0x8000 + n` and an inline
+    /// one `0xC000 + n`, with `n` small, so slot `n` (plus 64 for inlines)
+    /// holds it. A type outside that range is named every time.
+    private var coreTypes = [NodeType?](repeating: nil, count: 128)
+    /// A node owned by an extension asks the extension: its name can depend
+    /// on the node (a task-list item is an `item` that the tasklist
+    /// extension names `tasklist`). The names are the extension's constant
+    /// strings, so each one is read once and then known by its address.
+    private var extensionTypes: [(name: UnsafePointer<CChar>, type: NodeType)] = []
 
     private mutating func nodeType(of node: OpaquePointer) -> NodeType {
         if cmark_node_get_syntax_extension(node) != nil {
-            return NodeType(name: String(cString: cmark_node_get_type_string(node)))
+            guard let name = cmark_node_get_type_string(node) else { return .other }
+            if let known = extensionTypes.first(where: { $0.name == name }) { return known.type }
+            let named = NodeType(name: String(cString: name))
+            extensionTypes.append((name, named))
+            return named
         }
         let type = cmark_node_get_type(node).rawValue
-        if let known = coreTypes[type] { return known }
+        guard type & 0x8000 != 0, type & 0x3FC0 == 0 else {
+            return NodeType(name: String(cString: cmark_node_get_type_string(node)))
+        }
+        let slot = Int(type & 0x3F) | (type & 0x4000 != 0 ? 64 : 0)
+        if let known = coreTypes[slot] { return known }
         let named = NodeType(name: String(cString: cmark_node_get_type_string(node)))
-        coreTypes[type] = named
+        coreTypes[slot] = named
         return named
     }
 
