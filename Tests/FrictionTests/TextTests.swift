@@ -53,6 +53,28 @@ struct TextTests {
         #expect(tokens.contains { $0.normalized == "that" } && tokens.contains { $0.normalized == "is" })
     }
 
+    /// Short ASCII words take a fast path through the tokenizer; long words
+    /// (over 15 bytes) and words with other characters take the general one.
+    /// Both must cut, fold and hash words alike.
+    @Test func wordsAreCutAndFoldedAlikeWhateverTheirLengthOrScript() {
+        let text = "Version 4.2.1 costs 1,000 USD; see Section_12b, re-apply`s and the ^caret, "
+            + "confidentiality, Internationalisation responsibilities Café 1.5. end-"
+        let tokens = Tokenizer.tokenize(Array(text.unicodeScalars))
+        #expect(tokens.map(\.normalized) == [
+            "version", "4.2.1", "costs", "1,000", "usd", ";", "see", "section_12b", ",", "re-apply", "'s", "and", "the",
+            "^", "caret", ",", "confidentiality", ",", "internationalisation", "responsibilities", "café", "1.5", ".",
+            "end", "-",
+        ])
+        #expect(tokens.filter { $0.kind == .number }.map(\.normalized) == ["4.2.1", "1,000", "1.5"])
+        #expect(tokens.filter(\.isCapitalized).map(\.normalized) == ["version", "usd", "section_12b", "internationalisation", "café"])
+        // The same text and hash as a token made from the string itself.
+        for token in tokens {
+            #expect(token == Token(normalized: token.normalized, kind: token.kind, range: token.range, isCapitalized: token.isCapitalized))
+        }
+        let long = tokens.first { $0.normalized == "responsibilities" }
+        #expect(long?.range == 113..<129)
+    }
+
     @Test func identifiersWithUnderscoresAreOneToken() {
         let tokens = Tokenizer.tokenize(Array("Set no_toc and customer_id.".unicodeScalars))
         #expect(tokens.map(\.normalized) == ["set", "no_toc", "and", "customer_id", "."])

@@ -79,6 +79,15 @@ struct TokenText: Sendable, Equatable {
         left.bytes.0 == right.bytes.0 && left.bytes.1 == right.bytes.1
     }
 
+    /// The text of `count` (at most `inlineCapacity`) bytes laid out in
+    /// `bytes` as a token holds them, the rest zero.
+    @inline(__always)
+    init(inline bytes: (UInt64, UInt64), count: Int) {
+        var storage = bytes
+        withUnsafeMutableBytes(of: &storage) { $0[Self.inlineCapacity] = UInt8(count) }
+        self.bytes = storage
+    }
+
     init(_ utf8: UnsafeBufferPointer<UInt8>) {
         self.init(count: utf8.count) { raw in
             raw.copyMemory(from: UnsafeRawBufferPointer(utf8))

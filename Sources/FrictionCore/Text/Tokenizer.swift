@@ -27,6 +27,7 @@ public enum Tokenizer {
         var buffer: [UInt8] = []
         var index = 0
         let count = scalars.count
+        let table = AsciiFold.table
         while index < count {
             let scalar = scalars[index]
             if CharacterClasses.isWhitespace(scalar) {
@@ -35,6 +36,10 @@ public enum Tokenizer {
             }
             if CharacterClasses.isLetter(scalar) || CharacterClasses.isDigit(scalar) {
                 let start = index
+                if let end = appendASCIIWord(scalars, from: start, table: table, to: &tokens) {
+                    index = end
+                    continue
+                }
                 index = wordEnd(scalars, from: index)
                 appendWord(scalars, start..<index, buffer: &buffer, to: &tokens)
                 continue
@@ -121,6 +126,58 @@ public enum Tokenizer {
             break
         }
         return index
+    }
+
+    /// Nearly every word is ASCII and at most 15 characters long: found,
+    /// folded and hashed in one pass, straight into the token's text, with
+    /// the rules of `wordEnd` and `appendWord`. The end of the word, or nil
+    /// (nothing appended) at a non-ASCII character in it or a sixteenth
+    /// character, for the general path.
+    @inline(__always)
+    private static func appendASCIIWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, table: [UInt16],
+                                        to tokens: inout [Token]) -> Int? {
+        var word: (UInt64, UInt64) = (0, 0)
+        var hash = WordHash()
+        var flags: UInt16 = 0
+        let count = scalars.count
+        let end = withUnsafeMutableBytes(of: &word) { bytes -> Int? in
+            table.withUnsafeBufferPointer { table in
+                var index = start
+                var length = 0
+                while index < count {
+                    let value = scalars[index].value
+                    guard value < 0x80 else { return nil }
+                    let entry = table[Int(value)]
+                    if entry & AsciiFold.wordCharacter == 0 {
+                        // A connector joins two parts of one word (see `wordEnd`).
+                        guard index + 1 < count else { break }
+                        let next = scalars[index + 1]
+                        let nextIsAlnum = CharacterClasses.isLetter(next) || CharacterClasses.isDigit(next)
+                        let joins: Bool
+                        switch value {
+                        case 0x5F, 0x27, 0x2D: joins = nextIsAlnum  // `_`, `'`, `-`
+                        case 0x2E, 0x2C:  // `.` and `,` between digits
+                            joins = CharacterClasses.isDigit(next) && index > start && CharacterClasses.isDigit(scalars[index - 1])
+                        default: joins = false
+                        }
+                        guard joins else { break }
+                    }
+                    guard length < TokenText.inlineCapacity else { return nil }
+                    let byte = UInt8(truncatingIfNeeded: entry)
+                    bytes[length] = byte
+                    hash.add(byte)
+                    flags |= entry
+                    length += 1
+                    index += 1
+                }
+                return index
+            }
+        }
+        guard let end else { return nil }
+        append(TokenText(inline: word, count: end - start), hash: hash.value, range: start..<end,
+               capitalized: CharacterClasses.isUppercase(scalars[start]),
+               allDigits: flags & AsciiFold.notNumeric == 0, hasApostrophe: flags & AsciiFold.apostrophe != 0, to: &tokens)
+        return end
     }
 
     private static func appendWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, buffer folded: inout [UInt8],
@@ -214,12 +271,18 @@ private enum AsciiFold {
     /// Not a digit, `.`, `,`, `-` or apostrophe: the word is not a number.
     static let notNumeric: UInt16 = 0x100
     static let apostrophe: UInt16 = 0x200
+    /// A letter, a digit, or a diacritic (`^`, `` ` ``): always part of a
+    /// word (the other characters of a word join two parts of it).
+    static let wordCharacter: UInt16 = 0x400
 
     static let table: [UInt16] = (0..<128).map { (value: UInt16) -> UInt16 in
         switch value {
-        case 0x27, 0x60: return 0x27 | apostrophe
-        case 0x2D, 0x2C, 0x2E, 0x30...0x39: return value
-        case 0x41...0x5A: return (value + 32) | notNumeric
+        case 0x60: return 0x27 | apostrophe | wordCharacter
+        case 0x27: return 0x27 | apostrophe
+        case 0x30...0x39: return value | wordCharacter
+        case 0x2D, 0x2C, 0x2E: return value
+        case 0x41...0x5A: return (value + 32) | notNumeric | wordCharacter
+        case 0x61...0x7A, 0x5E: return value | notNumeric | wordCharacter
         default: return value | notNumeric
         }
     }
