@@ -95,7 +95,8 @@ public enum Tokenizer {
 
     /// A word runs over letters and digits, and over an apostrophe, hyphen,
     /// period or comma that sits between two of them ("don't", "non-refundable",
-    /// "4.2.1", "1,000").
+    /// "4.2.1", "1,000"). `appendASCIIWord` applies the same rules to ASCII
+    /// words: change both together (a test compares the two paths).
     private static func wordEnd(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
         var index = start
         let count = scalars.count
