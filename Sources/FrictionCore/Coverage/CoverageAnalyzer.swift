@@ -13,6 +13,9 @@ public enum CoverageAnalyzer {
     /// Fewer words than this is a fragment, not a statement.
     public static let minimumWords = 5
 
+    /// Compared as a token's text: `normalized` made a string per sentence.
+    private static let colon = Token(normalized: ":", kind: .punctuation, range: 0..<1).text
+
     public static func analyze(_ document: Document, matcher: CoverageMatcher, links: LinkText = LinkText()) -> DocumentCoverage {
         // Counted, not mapped: the frameworks are the run's, shared by every
         // thread, and each element copied here was retained from both cores.
@@ -30,7 +33,7 @@ public enum CoverageAnalyzer {
             for token in tokens where token.kind == .word { words += 1 }
             guard words >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
-            if tokens.last?.normalized == ":", words < 8 { continue }
+            if tokens.last?.text == colon, words < 8 { continue }
             let inLink = links.hasSpans(onLines: sentence.lines)
                 ? TokenMarks(tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) })
                 : TokenMarks()
