@@ -412,27 +412,31 @@ public struct PolicyAnalyzer: Sendable {
 
     /// "If, after trying ..., you still cannot ..." : a comma followed by a
     /// preposition or conjunction continues the condition. (Built once: as
-    /// a local, every conditional sentence built the set again.)
-    private static let conditionContinuing: Set<String> = [
+    /// a local, every conditional sentence built the set again.) Words are
+    /// compared as token texts here: `normalized` made a string of each
+    /// token read, for every sentence.
+    private static let conditionContinuing = [
         "after", "before", "when", "for", "in", "on", "at", "with", "and", "or", "despite",
         "having", "following", "even", "including", "without", "within", "by",
-    ]
+    ].map(TokenText.init(normalized:))
+    private static let conditionOpeners = ["if", "where", "when", "whenever", "once", "after", "while"]
+        .map(TokenText.init(normalized:))
+    private static let comma = TokenText(normalized: ",")
+    private static let semicolon = TokenText(normalized: ";")
 
     /// For a sentence that opens with a condition ("If you can't remove the
     /// fee yourself, ..."), the token index where the condition ends.
     static func conditionalPrefixEnd(_ tokens: [Token]) -> Int {
-        guard let first = tokens.firstIndex(where: { $0.kind == .word }) else { return 0 }
-        let opener = tokens[first].normalized
-        guard opener == "if" || opener == "where" || opener == "when" || opener == "whenever" || opener == "once"
-                || opener == "after" || opener == "while" else { return 0 }
+        guard let first = tokens.firstIndex(where: { $0.kind == .word }),
+              conditionOpeners.contains(tokens[first].text) else { return 0 }
         var start = first
         // "If, after trying everything, you still cannot ..." : skip the aside.
-        if first + 1 < tokens.count, tokens[first + 1].normalized == ",",
-           let close = tokens[(first + 2)...].firstIndex(where: { $0.normalized == "," }) {
+        if first + 1 < tokens.count, tokens[first + 1].text == comma,
+           let close = tokens[(first + 2)...].firstIndex(where: { $0.text == comma }) {
             start = close + 1
         }
-        for index in start..<tokens.count where tokens[index].normalized == "," || tokens[index].normalized == ";" {
-            if index + 1 < tokens.count, conditionContinuing.contains(tokens[index + 1].normalized), tokens[index].normalized == "," { continue }
+        for index in start..<tokens.count where tokens[index].text == comma || tokens[index].text == semicolon {
+            if index + 1 < tokens.count, conditionContinuing.contains(tokens[index + 1].text), tokens[index].text == comma { continue }
             return index
         }
         return 0

@@ -14,7 +14,7 @@ public enum CoverageAnalyzer {
     public static let minimumWords = 5
 
     /// Compared as a token's text: `normalized` made a string per sentence.
-    private static let colon = Token(normalized: ":", kind: .punctuation, range: 0..<1).text
+    private static let colon = TokenText(normalized: ":")
 
     public static func analyze(_ document: Document, matcher: CoverageMatcher, links: LinkText = LinkText()) -> DocumentCoverage {
         // Counted, not mapped: the frameworks are the run's, shared by every

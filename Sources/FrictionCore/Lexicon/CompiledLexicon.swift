@@ -217,7 +217,7 @@ public final class CompiledLexicon: Sendable {
         return LexiconMatches(all: result)
     }
 
-    private static let clauseOpeners = [":", ";", "-"].map { Token(normalized: $0, kind: .punctuation, range: 0..<1).text }
+    private static let clauseOpeners = [":", ";", "-"].map(TokenText.init(normalized:))
 
     @inline(__always)
     private static func opensClause(_ token: Token) -> Bool {

@@ -88,6 +88,14 @@ struct TokenText: Sendable, Equatable {
         self.bytes = storage
     }
 
+    /// The text of a word already in normalised form (lower case, `'` and
+    /// `-`), as a token would hold it: for comparing tokens with fixed words
+    /// without making a string from each token.
+    init(normalized word: String) {
+        var word = word
+        self = word.withUTF8(TokenText.init)
+    }
+
     init(_ utf8: UnsafeBufferPointer<UInt8>) {
         self.init(count: utf8.count) { raw in
             raw.copyMemory(from: UnsafeRawBufferPointer(utf8))
