@@ -33,6 +33,32 @@ struct SuppressionTests {
         #expect(!suppressions.suppresses(finding("rigid-rule", line: 10)))
     }
 
+    /// Comments are trimmed of any white space (Unicode spaces too), a
+    /// directive may list rules with commas, and a comment whose first word
+    /// is not a directive silences nothing.
+    @Test func commentTextIsTrimmedAndOnlyDirectivesCount() throws {
+        let source = "First line.\n\n"
+            + "<!--\t friction-disable rigid-rule,vague-commitment -- reason -->\n"
+            + "Inside the region.\n"
+            + "<!-- friction-enable -->\n\n"
+            + "<!-- TODO: friction-disable rigid-rule -->\n"
+            + "Not a directive, so not silenced.\n\n"
+            + "<!--\u{00A0}friction-disable-next-line rigid-rule\u{2003}-->\n"
+            + "Next line only.\n"
+        let document = try DocumentReader().parse(bytes: Array(source.utf8), path: "s.md")
+        #expect(document.comments.map(\.text) == [
+            "friction-disable rigid-rule,vague-commitment -- reason", "friction-enable",
+            "TODO: friction-disable rigid-rule", "friction-disable-next-line rigid-rule",
+        ])
+        let suppressions = Suppressions(document: document)
+        #expect(suppressions.suppresses(finding("rigid-rule", line: 4)))
+        #expect(suppressions.suppresses(finding("vague-commitment", line: 4)))
+        #expect(!suppressions.suppresses(finding("missing-owner", line: 4)))
+        #expect(!suppressions.suppresses(finding("rigid-rule", line: 8)))
+        #expect(suppressions.suppresses(finding("rigid-rule", line: 11)))
+        #expect(!suppressions.suppresses(finding("vague-commitment", line: 11)))
+    }
+
     @Test func xmlCommentsWithTheirOwnReasonSeparator() throws {
         let source = """
             <policy>

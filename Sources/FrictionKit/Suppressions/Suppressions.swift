@@ -65,6 +65,10 @@ public struct Suppressions: Sendable {
         var rules: Set<String>?
 
         init?(_ text: String) {
+            // Most comments are not directives, and their first word says so
+            // before any search. (The reason cut off below starts at a space,
+            // so the first word is the same with or without it.)
+            guard Self.mayBeDirective(text) else { return nil }
             var body = Substring(text)
             for separator in [" -- ", " --", " — ", " - "] {
                 if let range = body.range(of: separator) { body = body[..<range.lowerBound] }
@@ -79,6 +83,23 @@ public struct Suppressions: Sendable {
             }
             let ids = words.dropFirst().map(String.init)
             rules = ids.isEmpty ? nil : Set(ids)
+        }
+
+        private static let keywords = ["friction-disable", "friction-enable", "friction-disable-next-line"].map { Array($0.utf8) }
+
+        /// The first word, read as bytes, is one of the directives. Splitting
+        /// by characters (as `init` does) joins more than bytes do (a space
+        /// with a combining mark, CR LF), so a first word that is no
+        /// directive here is none there either.
+        private static func mayBeDirective(_ text: String) -> Bool {
+            func isSeparator(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ",")
+            }
+            let utf8 = text.utf8
+            guard let start = utf8.firstIndex(where: { !isSeparator($0) }) else { return false }
+            let end = utf8[start...].firstIndex(where: isSeparator) ?? utf8.endIndex
+            let word = utf8[start..<end]
+            return keywords.contains { word.elementsEqual($0) }
         }
     }
 }

@@ -331,7 +331,16 @@ struct MarkdownWalker {
         guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
               let literalPointer = cmark_node_get_literal(child) else { return url.isEmpty == false && cmark_node_first_child(node) == nil }
         let label = String(cString: literalPointer)
-        return url == label || url.hasSuffix(label) && (label.contains(".") || label.contains("/") || label.contains("@"))
+        return url == label || url.hasSuffix(label) && Self.looksLikeAddress(label)
+    }
+
+    /// The label has a `.`, `/` or `@`. An ASCII label is searched byte by
+    /// byte (through Foundation, each search was a few thousand instructions).
+    private static func looksLikeAddress(_ label: String) -> Bool {
+        if label.utf8.allSatisfy({ $0 < 0x80 }) {
+            return label.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "@") }
+        }
+        return label.contains(".") || label.contains("/") || label.contains("@")
     }
 
     /// HTML and XML comments are not prose, but suppressions live in them.
@@ -360,20 +369,45 @@ enum HTMLComments {
         var text: String
     }
 
+    /// Read byte by byte through a buffer: comparing slices with
+    /// `starts(with:)` at every byte, and trimming every comment through
+    /// Foundation, were most of the time spent on HTML blocks.
     static func find(in bytes: [UInt8], range: Range<Int>) -> [Found] {
         var found: [Found] = []
-        var index = range.lowerBound
-        let open: [UInt8] = Array("<!--".utf8)
-        let close: [UInt8] = Array("-->".utf8)
-        while index + 4 <= range.upperBound {
-            guard bytes[index...].starts(with: open) else { index += 1; continue }
-            var end = index + 4
-            while end + 3 <= range.upperBound && !bytes[end...].starts(with: close) { end += 1 }
-            guard end + 3 <= range.upperBound else { break }
-            let inner = String(decoding: bytes[(index + 4)..<end], as: UTF8.self)
-            found.append(Found(outer: index..<(end + 3), text: inner.trimmingCharacters(in: .whitespacesAndNewlines)))
-            index = end + 3
+        let upper = range.upperBound
+        bytes.withUnsafeBufferPointer { bytes in
+            func opens(at index: Int) -> Bool {
+                bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!")
+                    && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-")
+            }
+            func closes(at index: Int) -> Bool {
+                bytes[index] == UInt8(ascii: "-") && bytes[index + 1] == UInt8(ascii: "-") && bytes[index + 2] == UInt8(ascii: ">")
+            }
+            var index = range.lowerBound
+            while index + 4 <= upper {
+                guard opens(at: index) else { index += 1; continue }
+                var end = index + 4
+                while end + 3 <= upper && !closes(at: end) { end += 1 }
+                guard end + 3 <= upper else { break }
+                found.append(Found(outer: index..<(end + 3), text: trimmed(bytes[(index + 4)..<end])))
+                index = end + 3
+            }
         }
         return found
+    }
+
+    /// The comment's text without surrounding white space (Foundation's
+    /// `whitespacesAndNewlines`). ASCII white space is cut from the bytes;
+    /// only text that then begins or ends with another character is trimmed
+    /// through Foundation, for the Unicode spaces.
+    private static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard start < end, bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text
     }
 }
