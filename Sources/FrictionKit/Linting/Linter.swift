@@ -222,8 +222,14 @@ public struct Linter: Sendable {
             findings += partFindings
             annotations += partAnnotations
             comments += part.comments
-            sentenceLines += Set(part.sentences.map(\.range.start.line)).sorted()
-            sentenceCount += part.sentences.lazy.filter { $0.blockKind != .heading }.count
+            // One pass, reading each sentence in place (a closure over the
+            // sentences, as in `map`, copied each one).
+            var lines: Set<Int> = []
+            for index in part.sentences.indices {
+                lines.insert(part.sentences[index].range.start.line)
+                if part.sentences[index].blockKind != .heading { sentenceCount += 1 }
+            }
+            sentenceLines += lines.sorted()
             if let matcher = linter.coverage {
                 // Link text is known only from Markdown source; XML links are elements the profiles drop.
                 if links == nil { links = part.format == .markdown ? source.map { LinkText(markdown: $0.bytes) } ?? LinkText() : LinkText() }
