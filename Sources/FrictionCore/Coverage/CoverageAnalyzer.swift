@@ -25,22 +25,28 @@ public enum CoverageAnalyzer {
         let lexicon = matcher.lexicon
         var scratch = lexicon.borrowScratch()
         defer { lexicon.recycle(scratch) }
-        for (index, sentence) in document.sentences.enumerated() {
-            guard sentence.blockKind == .paragraph || sentence.blockKind == .listItem || sentence.blockKind == .blockQuote else { continue }
-            let tokens = sentence.tokens
+        // The sentences are read in place until one passes the filters:
+        // bound to a variable (or as `enumerated()` gives them), every one
+        // was copied, its four buffers retained and released.
+        let sentences = document.sentences
+        for index in sentences.indices {
+            let blockKind = sentences[index].blockKind
+            guard blockKind == .paragraph || blockKind == .listItem || blockKind == .blockQuote else { continue }
+            let tokens = sentences[index].tokens
             // Counted, not collected: most sentences are skipped here or below.
             var words = 0
             for token in tokens where token.kind == .word { words += 1 }
             guard words >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
             if tokens.last?.text == colon, words < 8 { continue }
-            let inLink = links.hasSpans(onLines: sentence.lines)
-                ? TokenMarks(tokens.map { links.contains(sentence.position(at: $0.range.lowerBound)) })
+            let inLink = links.hasSpans(onLines: sentences[index].lines)
+                ? TokenMarks(tokens.map { links.contains(sentences[index].position(at: $0.range.lowerBound)) })
                 : TokenMarks()
             // Mostly link text: a table of contents or a list of links.
             var wordsInLinks = 0
             for (index, token) in tokens.enumerated() where token.kind == .word && inLink[index] { wordsInLinks += 1 }
             guard wordsInLinks * 2 < words else { continue }
+            let sentence = sentences[index]
             let matches = lexicon.matches(in: tokens, scratch: &scratch)
             let quoted = PolicyAnalyzer.quotedTokens(sentence)
             func counts(_ match: LexiconMatch) -> Bool {
