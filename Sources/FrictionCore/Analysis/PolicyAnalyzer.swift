@@ -55,8 +55,18 @@ public struct PolicyAnalyzer: Sendable {
         defer { lexicon.recycle(cache.scratch) }
         var judgements: [SentenceJudgement] = []
         judgements.reserveCapacity(document.sentences.count)
-        for (index, sentence) in document.sentences.enumerated() {
-            judgements.append(judge(sentence, index: index) { cache.matches(index, sentence) })
+        // A sentence that is not prose is judged from two of its fields, read
+        // in place; only prose is bound to a variable (a copy, retaining its
+        // four buffers) for `judge`.
+        let sentences = document.sentences
+        for index in sentences.indices {
+            let prose = Self.isProse(sentences[index].blockKind, sentences[index].tokens)
+            guard prose, !sentences[index].tokens.isEmpty else {
+                judgements.append(SentenceJudgement(sentence: index, isProse: prose))
+                continue
+            }
+            let sentence = sentences[index]
+            judgements.append(judge(sentence, index: index, prose: true) { cache.matches(index, sentence) })
         }
         let evidence = gatherEvidence(document, judgements: judgements, cache: &cache)
         let reading = override ?? evidence.reading
@@ -150,11 +160,16 @@ public struct PolicyAnalyzer: Sendable {
     // MARK: Sentences
 
     public func judge(_ sentence: Sentence, index: Int) -> SentenceJudgement {
-        judge(sentence, index: index) { lexicon.matches(in: sentence.tokens) }
+        judge(sentence, index: index, prose: Self.isProse(sentence.blockKind, sentence.tokens)) { lexicon.matches(in: sentence.tokens) }
     }
 
-    private func judge(_ sentence: Sentence, index: Int, matching: () -> LexiconMatches) -> SentenceJudgement {
-        let prose = sentence.blockKind != .heading && sentence.blockKind != .tableCell && Self.readsAsEnglish(sentence.tokens)
+    /// Running prose, the only text judged: no heading or table cell, and English.
+    private static func isProse(_ kind: BlockKind, _ tokens: [Token]) -> Bool {
+        kind != .heading && kind != .tableCell && readsAsEnglish(tokens)
+    }
+
+    /// `prose`: `isProse` of the sentence, worked out by the caller.
+    private func judge(_ sentence: Sentence, index: Int, prose: Bool, matching: () -> LexiconMatches) -> SentenceJudgement {
         var judgement = SentenceJudgement(sentence: index, isProse: prose)
         guard prose, !sentence.tokens.isEmpty else { return judgement }
         let tokens = sentence.tokens
