@@ -107,6 +107,17 @@ struct CoverageTests {
         #expect(!links.contains(SourcePosition(line: 1, column: 33)))
     }
 
+    /// `marks` answers for a sentence's tokens as `contains` does for each.
+    @Test func linkMarksAgreeWithContains() {
+        let links = LinkText(markdown: Array("Read [the policy](x) first.\nThen [ask](y), or\nnot.\n".utf8))
+        let positions = [(1, 1), (1, 7), (1, 12), (1, 18), (2, 7), (2, 12), (3, 1)].map { SourcePosition(line: $0.0, column: $0.1) }
+        let marks = links.marks(onLines: 1...3, count: positions.count) { positions[$0] }
+        #expect(positions.indices.map { marks[$0] } == positions.map(links.contains))
+        #expect(positions.indices.map { marks[$0] } == [false, true, true, false, true, false, false])
+        let none = links.marks(onLines: 3...3, count: 1) { _ in SourcePosition(line: 3, column: 1) }
+        #expect(!none[0])
+    }
+
     // MARK: Framework files
 
     @Test(arguments: [

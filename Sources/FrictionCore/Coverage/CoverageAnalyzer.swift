@@ -39,9 +39,9 @@ public enum CoverageAnalyzer {
             guard words >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
             if tokens.last?.text == colon, words < 8 { continue }
-            let inLink = links.hasSpans(onLines: sentences[index].lines)
-                ? TokenMarks(tokens.map { links.contains(sentences[index].position(at: $0.range.lowerBound)) })
-                : TokenMarks()
+            let inLink = links.marks(onLines: sentences[index].lines, count: tokens.count) {
+                sentences[index].position(at: tokens[$0].range.lowerBound)
+            }
             // Mostly link text: a table of contents or a list of links.
             var wordsInLinks = 0
             for (index, token) in tokens.enumerated() where token.kind == .word && inLink[index] { wordsInLinks += 1 }
@@ -172,11 +172,21 @@ public struct LinkText: Sendable {
         return false
     }
 
-    /// Is there link text on any of `lines`? (Most sentences have none.)
-    public func hasSpans(onLines lines: ClosedRange<Int>) -> Bool {
+    /// For each of `count` positions on `lines` (`position(i)`, one per
+    /// token), whether it stands in link text. The spans on those lines are
+    /// found once, not searched for at every token; most sentences have none.
+    public func marks(onLines lines: ClosedRange<Int>, count: Int, position: (Int) -> SourcePosition) -> TokenMarks {
         let first = firstSpan(onOrAfter: lines.lowerBound)
-        return first < spans.count && spans[first].line <= lines.upperBound
+        var end = first
+        while end < spans.count && spans[end].line <= lines.upperBound { end += 1 }
+        guard end > first else { return TokenMarks() }
+        let here = spans[first..<end]
+        return TokenMarks((0..<count).map { index in
+            let at = position(index)
+            return here.contains { $0.line == at.line && $0.columns.contains(at.column) }
+        })
     }
+
 
     /// Index of the first span on `line` or after it.
     private func firstSpan(onOrAfter line: Int) -> Int {
