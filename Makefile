@@ -36,10 +36,12 @@ test-deps:
 	@scripts/install-deps.sh --test
 
 # Benchmarks (issue 6): release build against the reference parsers' tools.
+# BENCH_RUNS: timed runs per command (more runs, steadier medians on a busy machine).
+BENCH_RUNS ?= 5
 bench:
 	@scripts/install-deps.sh --bench
 	$(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS)
-	@python3 scripts/bench.py --binary "$$($(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS) --show-bin-path)/friction"
+	@python3 scripts/bench.py --runs $(BENCH_RUNS) --binary "$$($(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS) --show-bin-path)/friction"
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
