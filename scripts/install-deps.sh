@@ -30,8 +30,8 @@ if $want_test; then debian+=(libxml2-utils chromium); fi
 if $want_test; then debian+=(git python3-venv); fi
 # PyYAML for scripts/embed-lexicons.py (make test runs its --check).
 if $want_test; then debian+=(python3-yaml); fi
-# make bench: the reference parsers' command-line tools and GNU time (peak memory).
-if $want_bench; then debian+=(cmark-gfm libxml2-utils time); fi
+# make bench: the reference parsers' command-line tools.
+if $want_bench; then debian+=(cmark-gfm libxml2-utils); fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
