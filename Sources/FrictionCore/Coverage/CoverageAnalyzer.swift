@@ -187,7 +187,6 @@ public struct LinkText: Sendable {
         })
     }
 
-
     /// Index of the first span on `line` or after it.
     private func firstSpan(onOrAfter line: Int) -> Int {
         spans.partitionIndex { $0.line < line }
