@@ -49,8 +49,8 @@ struct XMLWalker {
             case .cdata(let range):
                 characters(range, decodeEntities: false)
             case .comment(let outer, let inner):
-                let body = String(decoding: source.bytes[inner], as: UTF8.self)
-                builder.addComment(body.trimmingCharacters(in: .whitespacesAndNewlines),
+                let body = source.bytes.withUnsafeBufferPointer { CommentText.trimmed($0[inner]) }
+                builder.addComment(body,
                                    range: SourceRange(start: positions.position(of: outer.lowerBound),
                                                       end: positions.position(of: outer.upperBound - 1)))
             }
