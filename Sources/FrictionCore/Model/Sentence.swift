@@ -118,24 +118,7 @@ public enum UnicodeText {
     @inlinable
     public static func string<C: Collection>(_ scalars: C) -> (string: String, isASCII: Bool) where C.Element == Unicode.Scalar {
         if let result = scalars.withContiguousStorageIfAvailable(string(contiguous:)) { return result }
-        var length = 0
-        for scalar in scalars { length += UTF8.width(scalar) }
-        let string = String(unsafeUninitializedCapacity: length) { buffer in
-            var index = 0
-            for scalar in scalars {
-                if scalar.value < 0x80 {
-                    buffer[index] = UInt8(scalar.value)
-                    index += 1
-                } else {
-                    UTF8.encode(scalar) { byte in
-                        buffer[index] = byte
-                        index += 1
-                    }
-                }
-            }
-            return index
-        }
-        return (string, length == scalars.count)
+        return Array(scalars).withUnsafeBufferPointer(string(contiguous:))
     }
 
     /// `string(_:)` of scalars in one buffer (a sentence's, a word's): read
