@@ -146,4 +146,25 @@ struct MarkdownParserTests {
         #expect(document.position(of: "never") == SourcePosition(line: 5, column: 34))
         #expect(document.position(of: "here") == SourcePosition(line: 5, column: 62))
     }
+
+    /// cmark's memory comes from an arena in blocks of 64 KB and more. This
+    /// paragraph's text outgrows several blocks (one line at a time, so its
+    /// buffer is grown in place and moved to a larger block), one line of
+    /// it is longer than a block, and the table allocates thousands of cells.
+    @Test func paragraphsAndTablesLargerThanTheParsersMemoryBlocksReadInFull() throws {
+        let wrapped = "Staff reply within two days.\n"
+        let long = String(repeating: "Staff answer within a week. ", count: 3_000)
+        var source = "# Long\n\n" + String(repeating: wrapped, count: 10_000) + long + "Refunds are never given.\n\n"
+        source += "| Rule | Owner |\n| --- | --- |\n"
+        for row in 0..<2_000 { source += "| Rule \(row) is kept. | Team \(row) |\n" }
+        let document = try DocumentReader().parse(bytes: Array(source.utf8), path: "long.md")
+        #expect(document.sentences.count { $0.text == "Staff reply within two days." } == 10_000)
+        #expect(document.sentences.count { $0.text == "Staff answer within a week." } == 3_000)
+        // Read into a value first: a failed expectation on the document would print all of it.
+        let last = document.sentence(startingWith: "Refunds are never")?.range.start
+        #expect(last == SourcePosition(line: 10_003, column: long.count + 1))
+        #expect(document.sentences.count { $0.text.hasPrefix("Rule ") && $0.text.hasSuffix(" is kept.") } == 2_000)
+        let row = document.position(of: "1999")
+        #expect(row == SourcePosition(line: 12_006, column: 8))
+    }
 }

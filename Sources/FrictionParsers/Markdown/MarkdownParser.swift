@@ -75,17 +75,16 @@ public struct MarkdownParser: DocumentParser {
                 let endLine = next < cuts.count ? cuts[next] : source.lineCount
                 let startByte = source.lineStarts[startLine]
                 let endByte = next < cuts.count ? source.lineStarts[endLine] : input.count
-                guard let root = CMark.parse(input[startByte..<endByte]) else {
-                    throw FrictionError.malformed(path: path, line: nil, column: nil, reason: "cmark-gfm could not parse the file")
+                let walked = try CMark.withTree(of: input[startByte..<endByte]) { root in
+                    guard let root else {
+                        throw FrictionError.malformed(path: path, line: nil, column: nil, reason: "cmark-gfm could not parse the file")
+                    }
+                    if next < cuts.count && !MarkdownSegments.endsClosed(root, lineCount: endLine - startLine) { return false }
+                    walker.walk(root, lineOffset: startLine)
+                    return true
                 }
-                if next < cuts.count && !MarkdownSegments.endsClosed(root, lineCount: endLine - startLine) {
-                    cmark_node_free(root)
-                    next += 1
-                    continue
-                }
-                walker.walk(root, lineOffset: startLine)
-                cmark_node_free(root)
-                break
+                if walked { break }
+                next += 1
             }
             first = next
             if first < cuts.count { try betweenSegments(&walker) }
@@ -106,8 +105,16 @@ enum CMark {
         return found.compactMap { $0 }
     }()
 
-    static func parse(_ bytes: ArraySlice<UInt8>) -> OpaquePointer? {
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
+    /// Parses `bytes` and calls `body` with the tree's root (nil when cmark
+    /// could not parse them). The tree lives in a `CMarkArena` and is gone
+    /// when `body` returns.
+    static func withTree<Result>(of bytes: ArraySlice<UInt8>, _ body: (OpaquePointer?) throws -> Result) rethrows -> Result {
+        try CMarkArena.with { try body(parse(bytes)) }
+    }
+
+    /// The tree of `bytes`, allocated in this thread's current arena.
+    private static func parse(_ bytes: ArraySlice<UInt8>) -> OpaquePointer? {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, CMarkArena.memory) else { return nil }
         defer { cmark_parser_free(parser) }
         for syntaxExtension in extensions {
             cmark_parser_attach_syntax_extension(parser, syntaxExtension)
