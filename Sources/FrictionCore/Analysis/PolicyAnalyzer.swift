@@ -337,7 +337,8 @@ public struct PolicyAnalyzer: Sendable {
                 judgement.vagueCommitment = trigger(m)
             }
         }
-        judgement.annotations.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        // Most sentences have none: sorting an empty array still allocated a copy.
+        if judgement.annotations.count > 1 { judgement.annotations.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         return judgement
     }
 

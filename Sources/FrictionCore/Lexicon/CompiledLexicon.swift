@@ -212,9 +212,14 @@ public final class CompiledLexicon: Sendable {
             }
             found.append(LexiconMatch(entry: entry, concept: entryConcept[entry], tokens: start..<end))
         }
-        var result = found
-        result.sort { $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.entry < $1.entry }
-        return LexiconMatches(all: result)
+        // Sorted in the scratch array, then copied out once. (Sorting a copy
+        // that shared its storage copied it first, even when empty: an
+        // allocation per sentence, most of them for no match at all.)
+        guard !found.isEmpty else { return LexiconMatches(all: []) }
+        if found.count > 1 {
+            found.sort { $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.entry < $1.entry }
+        }
+        return LexiconMatches(all: Array(found))
     }
 
     private static let clauseOpeners = [":", ";", "-"].map(TokenText.init(normalized:))
