@@ -31,7 +31,13 @@ let package = Package(
         .target(name: "FrictionRules", dependencies: ["FrictionCore"]),
         .target(name: "FrictionReporters", dependencies: ["FrictionCore"]),
         .target(name: "FrictionKit", dependencies: ["FrictionCore", "FrictionParsers", "FrictionRules", "FrictionReporters"]),
-        .executableTarget(name: "friction", dependencies: ["FrictionKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // On Linux the command runs on mimalloc (Debian's libmimalloc-dev)
+        // instead of glibc's malloc: a lint run allocates a few buffers per
+        // sentence and libxml2 a few per element, and glibc's bookkeeping was
+        // a tenth of the cycles (GitLab handbook 5% faster, DITA 8%).
+        .executableTarget(name: "friction",
+                          dependencies: ["FrictionKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
         .testTarget(
             name: "FrictionTests",
             dependencies: ["FrictionKit", "FrictionCore", "FrictionParsers", "FrictionRules", "FrictionReporters",

@@ -24,7 +24,8 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-debian=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config)
+# libmimalloc-dev: the allocator the command is linked with on Linux (see Package.swift).
+debian=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libmimalloc-dev pkg-config)
 if $want_test; then debian+=(libxml2-utils chromium); fi
 # git and a Python venv for the workflow tests (git hooks, the pre-commit framework from PyPI).
 if $want_test; then debian+=(git python3-venv); fi
