@@ -34,7 +34,7 @@ let package = Package(
         // On Linux the command runs on mimalloc (Debian's libmimalloc-dev)
         // instead of glibc's malloc: a lint run allocates a few buffers per
         // sentence and libxml2 a few per element, and glibc's bookkeeping was
-        // a tenth of the cycles (GitLab handbook 5% faster, DITA 8%).
+        // a tenth of the cycles (GitLab handbook 4-7% faster, DITA 8-12%).
         .executableTarget(name: "friction",
                           dependencies: ["FrictionKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
