@@ -90,12 +90,17 @@ def measure(command, cwd, runs, warmup=1):
 
 
 def measure_interleaved(commands, cwd, runs, warmup=1):
-    """`measure` for several commands taken in turn (A B A B ...), so that a
-    drift in the machine's speed falls on all of them alike and their ratio
-    holds."""
+    """`measure` for several commands taken in turn, so that a drift in the
+    machine's speed falls on all of them alike and their ratio holds. The
+    order is reversed every other round (A B, B A, A B ...): on the 2-core
+    machines a command run right after another was often a few percent
+    faster, which favoured whichever came second."""
     samples = [[] for _ in commands]
     for index in range(warmup + runs):
-        for command, kept in zip(commands, samples):
+        order = list(zip(commands, samples))
+        if index % 2:
+            order.reverse()
+        for command, kept in order:
             sample = run_once(command, cwd)
             if index >= warmup:
                 kept.append(sample)
@@ -233,7 +238,7 @@ def main():
         f"median of {args.runs} runs after a warm-up (one policy file: {runs} runs). "
         "Ratio: wall time over the reference command's on the same files "
         "(GitLab xN: over the x1 run; `--jobs 1`: over the default run). "
-        "Commands compared with each other run in turn (A B A B ...). "
+        "Commands compared with each other run in turn, the order reversed every other round (A B, B A, ...). "
         "CPU is user + system time; it holds better than wall time on a busy machine. "
         f"Load average (1 min): {load_before:.1f} before, {os.getloadavg()[0]:.1f} after.",
         "",
