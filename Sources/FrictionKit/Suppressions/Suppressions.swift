@@ -74,18 +74,18 @@ public struct Suppressions: Sendable {
                 if let range = body.range(of: separator) { body = body[..<range.lowerBound] }
             }
             let words = body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "," })
-            guard let first = words.first else { return nil }
-            switch first {
-            case "friction-disable": kind = .disable
-            case "friction-enable": kind = .enable
-            case "friction-disable-next-line": kind = .disableNextLine
-            default: return nil
-            }
+            guard let first = words.first, let kind = Self.kinds.first(where: { $0.word == first })?.kind else { return nil }
+            self.kind = kind
             let ids = words.dropFirst().map(String.init)
             rules = ids.isEmpty ? nil : Set(ids)
         }
 
-        private static let keywords = ["friction-disable", "friction-enable", "friction-disable-next-line"].map { Array($0.utf8) }
+        /// Each directive's first word. `init` and `mayBeDirective` both read
+        /// this list, so that a directive added here is known to both.
+        private static let kinds: [(word: String, kind: Kind)] = [
+            ("friction-disable", .disable), ("friction-enable", .enable), ("friction-disable-next-line", .disableNextLine),
+        ]
+        private static let keywords = kinds.map { Array($0.word.utf8) }
 
         /// The first word, read as bytes, is one of the directives. Splitting
         /// by characters (as `init` does) joins more than bytes do (a space
