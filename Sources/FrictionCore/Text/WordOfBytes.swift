@@ -25,6 +25,23 @@ public struct WordOfBytes {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
+    /// Some byte is below `limit` (at most 0x80), for a word that `isASCII`:
+    /// the same test as `contains`, on `value - limit` in every byte.
+    @inlinable @inline(__always)
+    public func containsByte(below limit: UInt8) -> Bool {
+        (value &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~value & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The high bit of every byte that equals `byte`, and no other bit, for
+    /// a word that `isASCII` (exact per byte, unlike the test in `contains`,
+    /// whose borrows can mark the byte above a match).
+    @inlinable @inline(__always)
+    public func bytes(equalTo byte: UInt8) -> UInt64 {
+        let x = value ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low = (x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+        return ~(low | x) & 0x8080_8080_8080_8080
+    }
+
     @inlinable @inline(__always)
     public func contains(_ first: UInt8, or second: UInt8) -> Bool {
         contains(first) || contains(second)

@@ -36,42 +36,57 @@ public struct BlockText: Sendable {
         // At most one character per byte; the unused tail is cut off after.
         scalars.append(contentsOf: repeatElement(" ", count: utf8.count))
         var written = start
-        var columns = 0
         var runs = positionRuns
         positionRuns = PositionRuns()
+        // The characters written since the last folded space stand at
+        // consecutive columns: one run, added when it ends.
+        var runColumn = firstColumn
+        var runLength = 0
+        var offset = 0
         scalars.withUnsafeMutableBufferPointer { scalars in
-            var column = firstColumn
-            // The characters written since the last folded space stand at
-            // consecutive columns: one run, added when it ends.
-            var runColumn = firstColumn
-            var runLength = 0
-            var index = utf8.startIndex
-            while index < utf8.endIndex {
-                let lead = utf8[index]
-                let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), utf8.endIndex - index)
-                let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(utf8, index..<(index + length))
-                // Whitespace becomes one space, never at the start (`appendSpace`).
-                let isSpace = CharacterClasses.isWhitespace(scalar)
-                if !isSpace || (written > 0 && scalars[written - 1] != " ") {
-                    scalars[written] = isSpace ? " " : scalar
-                    written += 1
-                    runLength += 1
-                } else {
-                    // A folded space: the run so far ends (indentation folds
-                    // a space at a time, and most of those end no run).
-                    if runLength > 0 { runs.append(line: line, column: runColumn, count: runLength) }
-                    runColumn = column + 1
-                    runLength = 0
+            utf8.withUnsafeBufferPointer { bytes in
+                let count = bytes.count
+                while offset < count {
+                    // Eight ASCII characters at a time where no space folds:
+                    // no control character (tab, line break), no two spaces
+                    // running, no space first after one (most of prose).
+                    // Copied as they are, and the run goes on.
+                    if offset + 8 <= count {
+                        let word = WordOfBytes(bytes, at: offset)
+                        let spaces = word.bytes(equalTo: UInt8(ascii: " "))
+                        if word.isASCII && !word.containsByte(below: 0x20) && spaces & (spaces >> 8) == 0
+                            && (spaces & 0x80 == 0 || (written > 0 && scalars[written - 1] != " ")) {
+                            for index in 0..<8 { scalars[written + index] = Unicode.Scalar(bytes[offset + index]) }
+                            written += 8
+                            runLength += 8
+                            offset += 8
+                            continue
+                        }
+                    }
+                    let lead = bytes[offset]
+                    let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead), count - offset)
+                    let scalar = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Decoding.scalar(bytes, offset..<(offset + length))
+                    // Whitespace becomes one space, never at the start (`appendSpace`).
+                    let isSpace = CharacterClasses.isWhitespace(scalar)
+                    if !isSpace || (written > 0 && scalars[written - 1] != " ") {
+                        scalars[written] = isSpace ? " " : scalar
+                        written += 1
+                        runLength += 1
+                    } else {
+                        // A folded space: the run so far ends (indentation folds
+                        // a space at a time, and most of those end no run).
+                        if runLength > 0 { runs.append(line: line, column: runColumn, count: runLength) }
+                        runColumn += runLength + 1
+                        runLength = 0
+                    }
+                    offset += length
                 }
-                column += 1
-                index += length
             }
-            runs.append(line: line, column: runColumn, count: runLength)
-            columns = column - firstColumn
         }
+        runs.append(line: line, column: runColumn, count: runLength)
         positionRuns = runs
         scalars.removeLast(scalars.count - written)
-        return columns
+        return runColumn + runLength - firstColumn
     }
 
     /// One space, unless the text is empty or already ends in one.
