@@ -63,6 +63,23 @@ import Testing
         #expect(try matches(["until {year}"], "Until 2018 and until 5.").map(\.1) == ["Until 2018"])
     }
 
+    /// A word that begins several patterns: its states are merged for the
+    /// first step, except at a clause's start and for numbers, which take
+    /// the general path. Both must find the same matches.
+    @Test func wordsThatBeginSeveralPatternsMatchAlikeAtAndAfterTheStart() throws {
+        let patterns = ["you", "you can", "you {any} not", "you {number}", "you ...2 refund~", "{any} refunds"]
+        let sentence = "You can not give you 5 refunds."
+        #expect(try matches(patterns, sentence).map { "\($0.0): \($0.1)" } == [
+            "e0: You", "e1: You can", "e2: You can not", "e0: you", "e3: you 5", "e4: you 5 refunds", "e5: 5 refunds",
+        ])
+        // The same words after the start, without the pattern that starts anywhere.
+        let found = try matches(Array(patterns.dropLast()), "Then you can not give you 5 refunds.")
+        #expect(found.map(\.0) == ["e0", "e1", "e2", "e0", "e3", "e4"])
+        #expect(found.map(\.1) == ["you", "you can", "you can not", "you", "you 5", "you 5 refunds"])
+        // A number first: "5 refunds" through the general path.
+        #expect(try matches(["{number} refund~", "5 days"], "Give 5 refunds in 5 days.").map(\.1) == ["5 refunds", "5 days"])
+    }
+
     @Test func apostrophesAreUnified() throws {
         #expect(try matches(["do not"], "Don’t and don't and DON'T.").count == 3)
     }

@@ -69,18 +69,38 @@ struct TokenAutomaton: Sendable {
         var stepMask: UInt64
     }
     private var records: [StateRecord] = []
-    /// For each token id, what the states its unanchored first step enters
-    /// can do at the next token: `mask` ORs their step masks, and
-    /// `mayContinue` says one of them accepts already or steps on any
-    /// token, a number or a year. Half of the starts that enter states
-    /// lose them all at the next token ("you" then a word no pattern has
-    /// after it); the gate rules those out before entering any. Derived
-    /// from the tables, like `records`.
-    private struct FirstGate {
-        var mask: UInt64 = 0
-        var mayContinue = false
+    /// For each word id, the states that a match starting at that word
+    /// (not a number, not at a clause's start) is in after it: what they
+    /// accept, merged, and each state's step mask, side by side. Three
+    /// quarters of the live states the loop visited over the GitLab
+    /// handbook were these, five or six per start (every pattern that
+    /// begins with "you", say), and most have no step for the next token:
+    /// their masks, read in a row, rule them out without a visit (a record
+    /// each, scattered over the table). Derived from the tables, like
+    /// `records`. (Merging their token steps too would cut the visits
+    /// further, but states after a gap step on whole word classes: that
+    /// was 390,000 steps to sort at every start-up.)
+    private struct FirstStep {
+        var acceptStart: Int32 = 0
+        var acceptEnd: Int32 = 0
+        var memberStart: Int32 = 0
+        var memberEnd: Int32 = 0
+        /// The members' step masks ORed.
+        var stepMask: UInt64 = 0
+        /// Some member steps over any token, a number or a year.
+        var hasOtherSteps = false
     }
-    private var firstGates: [FirstGate] = []
+    private struct FirstMember {
+        var state: Int32
+        var hasOtherSteps: Bool
+        var stepMask: UInt64
+    }
+    private struct FirstSteps {
+        var steps: [FirstStep] = []
+        var accepts: [Int32] = []
+        var members: [FirstMember] = []
+    }
+    private var firstSteps = FirstSteps()
 
     private var epsilon: [[Int32]] = []
     private var rawAccept: [[Int32]] = []
@@ -278,7 +298,7 @@ struct TokenAutomaton: Sendable {
         acceptStart.append(Int32(acceptEntries.count))
         stateCount = count
         records = Self.records(acceptStart: acceptStart, stepStart: stepStart, stepIDs: stepIDs, otherStart: otherStart)
-        firstGates = Self.gates(firstStart: firstStart, firstTargets: firstTargets, records: records)
+        firstSteps = mergedFirstSteps()
         epsilon = []
         rawAccept = []
         closures = []
@@ -350,10 +370,18 @@ struct TokenAutomaton: Sendable {
                         acceptEntries.withUnsafeBufferPointer { acceptEntries in
                             stepIDs.withUnsafeBufferPointer { stepIDs in
                                 stepTargets.withUnsafeBufferPointer { stepTargets in
-                                    let tables = RunTables(records: records, acceptEntries: acceptEntries,
-                                                           stepIDs: stepIDs, stepTargets: stepTargets)
-                                    facts.withUnsafeBufferPointer { facts in
-                                        run(facts, sets: &sets, tables: tables, report)
+                                    firstSteps.steps.withUnsafeBufferPointer { firstSteps in
+                                        self.firstSteps.accepts.withUnsafeBufferPointer { firstAccepts in
+                                            self.firstSteps.members.withUnsafeBufferPointer { firstMembers in
+                                                let tables = RunTables(records: records, acceptEntries: acceptEntries,
+                                                                       stepIDs: stepIDs, stepTargets: stepTargets,
+                                                                       firstSteps: firstSteps, firstAccepts: firstAccepts,
+                                                                       firstMembers: firstMembers)
+                                                facts.withUnsafeBufferPointer { facts in
+                                                    run(facts, sets: &sets, tables: tables, report)
+                                                }
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -373,6 +401,9 @@ struct TokenAutomaton: Sendable {
         let acceptEntries: UnsafeBufferPointer<Int32>
         let stepIDs: UnsafeBufferPointer<Int32>
         let stepTargets: UnsafeBufferPointer<Int32>
+        let firstSteps: UnsafeBufferPointer<FirstStep>
+        let firstAccepts: UnsafeBufferPointer<Int32>
+        let firstMembers: UnsafeBufferPointer<FirstMember>
     }
 
     /// The live states before and after a step, in the scratch's buffers.
@@ -434,38 +465,61 @@ struct TokenAutomaton: Sendable {
         let unknownWordsStart = !firstAny.isEmpty
         for start in 0..<count {
             let first = facts[start]
-            // Most words begin nothing: unknown to every pattern, or known
-            // only later in one ("the", "to"), with no first step of their
-            // own (an empty gate), or with none that the next token takes.
-            if !unknownWordsStart && !first.isNumber && !first.isAnchor {
-                guard first.id != Self.unknown else { continue }
-                let gate = firstGates[Int(first.id)]
-                if !gate.mayContinue {
-                    guard start + 1 < count else { continue }
-                    let nextID = facts[start + 1].id
-                    guard nextID != Self.unknown && gate.mask & 1 << (UInt64(nextID) & 63) != 0 else { continue }
+            sets.restart()
+            var position = start
+            if !first.isNumber && !first.isAnchor && first.id != Self.unknown {
+                // A word: the states it enters are merged into one step (see
+                // `FirstStep`). Most words begin nothing, or nothing that the
+                // next token goes on with ("the", "to"): they end here.
+                let step = tables.firstSteps[Int(first.id)]
+                for index in Int(step.acceptStart)..<Int(step.acceptEnd) {
+                    report(Int(tables.firstAccepts[index]), start, start + 1)
+                }
+                position = start + 1
+                guard position < count else { continue }
+                let next = facts[position]
+                let nextID = next.id
+                let bit: UInt64 = nextID == Self.unknown ? 0 : 1 << (UInt64(nextID) & 63)
+                guard step.stepMask & bit != 0 || step.hasOtherSteps else { continue }
+                for member in tables.firstMembers[Int(step.memberStart)..<Int(step.memberEnd)] {
+                    guard member.stepMask & bit != 0 || member.hasOtherSteps else { continue }
+                    let record = tables.records[Int(member.state)]
+                    if member.stepMask & bit != 0 {
+                        let end = Int(record.stepEnd)
+                        var low = tables.stepIDs[Int(record.stepStart)..<end].partitionIndex { $0 < nextID }
+                        while low < end && tables.stepIDs[low] == nextID {
+                            sets.enter(tables.stepTargets[low])
+                            low += 1
+                        }
+                    }
+                    for index in Int(record.otherStart)..<Int(record.otherEnd) where Self.takes(otherLabels[index], next) {
+                        sets.enter(otherTargets[index])
+                    }
+                }
+            } else {
+                // A number, a word at a clause's start, or a word no pattern
+                // mentions (which begins a match only through a pattern that
+                // begins with {any}).
+                guard first.isNumber || first.isAnchor || unknownWordsStart else { continue }
+                @inline(__always) func enter(_ targets: [Int32]) {
+                    for t in targets { sets.enter(t) }
+                }
+                @inline(__always) func enter(_ id: Int32, starts: [Int32], targets: [Int32]) {
+                    guard id >= 0 else { return }
+                    for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) { sets.enter(targets[index]) }
+                }
+                let id = first.id
+                enter(id, starts: firstStart, targets: firstTargets)
+                enter(firstAny)
+                if first.isNumber { enter(firstNumber) }
+                if first.isYear { enter(firstYear) }
+                if first.isAnchor {
+                    enter(id, starts: anchoredStart, targets: anchoredTargets)
+                    enter(anchoredAny)
+                    if first.isNumber { enter(anchoredNumber) }
+                    if first.isYear { enter(anchoredYear) }
                 }
             }
-            sets.restart()
-            @inline(__always) func enter(_ targets: [Int32]) {
-                for t in targets { sets.enter(t) }
-            }
-            @inline(__always) func enter(_ id: Int32, starts: [Int32], targets: [Int32]) {
-                guard id >= 0 else { return }
-                for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) { sets.enter(targets[index]) }
-            }
-            let id = first.id
-            enter(id, starts: firstStart, targets: firstTargets)
-            enter(firstAny)
-            if first.isNumber { enter(firstNumber) }
-            if first.isYear { enter(firstYear) }
-            if first.isAnchor {
-                enter(id, starts: anchoredStart, targets: anchoredTargets)
-                enter(anchoredAny)
-                if first.isNumber { enter(anchoredNumber) }
-                if first.isYear { enter(anchoredYear) }
-            }
-            var position = start
             while !sets.live.isEmpty {
                 // Report accepts at `position + 1`, then step every live
                 // state (closure included) over the next token.
@@ -492,19 +546,24 @@ struct TokenAutomaton: Sendable {
                         sets.step(to: tables.stepTargets[low])
                         low += 1
                     }
-                    for index in Int(record.otherStart)..<Int(record.otherEnd) {
-                        let ok: Bool
-                        switch otherLabels[index] {
-                        case .token: ok = false
-                        case .any: ok = true
-                        case .number: ok = next.isNumber
-                        case .year: ok = next.isYear
-                        }
-                        if ok { sets.step(to: otherTargets[index]) }
+                    for index in Int(record.otherStart)..<Int(record.otherEnd) where Self.takes(otherLabels[index], next) {
+                        sets.step(to: otherTargets[index])
                     }
                 }
                 sets.advance()
             }
+        }
+    }
+
+    /// Whether a step other than by token id (any token, a number, a year)
+    /// goes over the token `facts` describes.
+    @inline(__always)
+    private static func takes(_ label: Label, _ facts: TokenFacts) -> Bool {
+        switch label {
+        case .token: false
+        case .any: true
+        case .number: facts.isNumber
+        case .year: facts.isYear
         }
     }
 
@@ -602,7 +661,7 @@ struct TokenAutomaton: Sendable {
               firstStart.count == words.count + 1, anchoredStart.count == words.count + 1 else { return nil }
         self.words = words
         records = Self.records(acceptStart: acceptStart, stepStart: stepStart, stepIDs: stepIDs, otherStart: otherStart)
-        firstGates = Self.gates(firstStart: firstStart, firstTargets: firstTargets, records: records)
+        firstSteps = mergedFirstSteps()
     }
 
     /// Offsets from 0 to `count`, never decreasing: the starts of a flat table.
@@ -620,17 +679,38 @@ struct TokenAutomaton: Sendable {
         }
     }
 
-    private static func gates(firstStart: [Int32], firstTargets: [Int32], records: [StateRecord]) -> [FirstGate] {
-        guard !firstStart.isEmpty else { return [] }
-        return (0..<(firstStart.count - 1)).map { id in
-            var gate = FirstGate()
-            for target in firstTargets[Int(firstStart[id])..<Int(firstStart[id + 1])] {
-                let record = records[Int(target)]
-                gate.mask |= record.stepMask
-                if record.acceptEnd > record.acceptStart || record.otherEnd > record.otherStart { gate.mayContinue = true }
+    /// `FirstSteps`, from the first-step tables and the records.
+    private func mergedFirstSteps() -> FirstSteps {
+        var merged = FirstSteps()
+        guard !firstStart.isEmpty else { return merged }
+        merged.steps.reserveCapacity(firstStart.count - 1)
+        merged.members.reserveCapacity(firstTargets.count + firstAny.count)
+        var members: [Int32] = []
+        var accepts: [Int32] = []
+        for id in 0..<(firstStart.count - 1) {
+            members.removeAll(keepingCapacity: true)
+            members += firstTargets[Int(firstStart[id])..<Int(firstStart[id + 1])]
+            members += firstAny
+            members.sort()
+            accepts.removeAll(keepingCapacity: true)
+            var step = FirstStep()
+            step.memberStart = Int32(merged.members.count)
+            for (index, member) in members.enumerated() where index == 0 || members[index - 1] != member {
+                let record = records[Int(member)]
+                accepts += acceptEntries[Int(record.acceptStart)..<Int(record.acceptEnd)]
+                let hasOtherSteps = record.otherEnd > record.otherStart
+                merged.members.append(FirstMember(state: member, hasOtherSteps: hasOtherSteps, stepMask: record.stepMask))
+                step.stepMask |= record.stepMask
+                step.hasOtherSteps = step.hasOtherSteps || hasOtherSteps
             }
-            return gate
+            step.memberEnd = Int32(merged.members.count)
+            accepts.sort()
+            step.acceptStart = Int32(merged.accepts.count)
+            for (index, entry) in accepts.enumerated() where index == 0 || accepts[index - 1] != entry { merged.accepts.append(entry) }
+            step.acceptEnd = Int32(merged.accepts.count)
+            merged.steps.append(step)
         }
+        return merged
     }
 
     /// Steps other than by token id: any token, a number, a year.
