@@ -33,6 +33,10 @@ struct TextTests {
         #expect(sentences("He said “No.” Then left.") == ["He said “No.”", "Then left."])
         #expect(sentences("Ends with etc. The next one starts.") == ["Ends with etc.", "The next one starts."])
         #expect(sentences("A list item without a stop") == ["A list item without a stop"])
+        // The terminators beyond ASCII, among characters above and below them.
+        #expect(sentences("Refunds close soon… Ask first！ Staff decide？ The end。 Café — “Done”") ==
+                ["Refunds close soon…", "Ask first！", "Staff decide？", "The end。", "Café — “Done”"])
+        #expect(sentences("日本語の文です。 Next one ends here. 42") == ["日本語の文です。", "Next one ends here.", "42"])
     }
 
     @Test func tokensAreNormalisedWithContractionsExpanded() {

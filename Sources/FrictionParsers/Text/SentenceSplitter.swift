@@ -31,8 +31,8 @@ public enum SentenceSplitter {
         var index = 0
         let count = scalars.count
         while index < count {
-            let scalar = scalars[index]
-            guard CharacterClasses.isSentenceTerminator(scalar) else { index += 1; continue }
+            index = scalars.withUnsafeBufferPointer { nextTerminator(in: $0, from: index) }
+            guard index < count else { break }
             var end = index + 1
             while end < count && (CharacterClasses.isSentenceTerminator(scalars[end])
                                   || CharacterClasses.isClosingAfterTerminator(scalars[end])) {
@@ -50,6 +50,27 @@ public enum SentenceSplitter {
         }
         append(start..<count, of: scalars, to: &sentences)
         return sentences
+    }
+
+    /// The first index at or after `start` of a scalar that ends a
+    /// sentence (`isSentenceTerminator`), or `count`. Every scalar of every
+    /// block is tested here, through the buffer: below U+0040 by one bit of
+    /// a mask (`!`, `.` and `?`), and only from U+2026 (the lowest of the
+    /// others) by the full test.
+    private static func nextTerminator(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
+        let asciiTerminators: UInt64 = 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
+        var index = start
+        let count = scalars.count
+        while index < count {
+            let value = scalars[index].value
+            if value < 64 {
+                if asciiTerminators >> UInt64(value) & 1 != 0 { return index }
+            } else if value >= 0x2026 && CharacterClasses.isSentenceTerminator(scalars[index]) {
+                return index
+            }
+            index += 1
+        }
+        return count
     }
 
     /// The longest abbreviation in the lists, in characters: a longer word
