@@ -126,9 +126,17 @@ public enum UnicodeText {
     /// scalar in a loop the compiler can vectorise.
     @inlinable
     static func string(contiguous scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (string: String, isASCII: Bool) {
-        var length = 0
-        for scalar in scalars { length += scalar.value < 0x80 ? 1 : UTF8.width(scalar) }
-        let isASCII = length == scalars.count
+        // All ASCII when no scalar has a bit above the seventh: one OR over
+        // the buffer (vectorised), where counting each scalar's UTF-8 width
+        // took a branch per scalar.
+        var bits: UInt32 = 0
+        for scalar in scalars { bits |= scalar.value }
+        let isASCII = bits < 0x80
+        var length = scalars.count
+        if !isASCII {
+            length = 0
+            for scalar in scalars { length += scalar.value < 0x80 ? 1 : UTF8.width(scalar) }
+        }
         let string = String(unsafeUninitializedCapacity: length) { buffer in
             if isASCII {
                 for index in 0..<scalars.count { buffer[index] = UInt8(truncatingIfNeeded: scalars[index].value) }
