@@ -468,9 +468,10 @@ struct TokenAutomaton: Sendable {
             sets.restart()
             var position = start
             if !first.isNumber && !first.isAnchor && first.id != Self.unknown {
-                // A word: the states it enters are merged into one step (see
-                // `FirstStep`). Most words begin nothing, or nothing that the
-                // next token goes on with ("the", "to"): they end here.
+                // A word: the states it enters are read from its `FirstStep`,
+                // their accepts merged and their masks side by side. Most
+                // words begin nothing, or nothing that the next token goes
+                // on with ("the", "to"): they end at the merged mask.
                 let step = tables.firstSteps[Int(first.id)]
                 for index in Int(step.acceptStart)..<Int(step.acceptEnd) {
                     report(Int(tables.firstAccepts[index]), start, start + 1)
