@@ -9,7 +9,7 @@ import Foundation
 /// or a sanitizer report anywhere on that path is a finding.
 public enum FuzzSupport {
     /// Built once per process: lexicons are compiled once per run, as in the tool.
-    nonisolated(unsafe) private static let linter: Linter = {
+    private static let linter: Linter = {
         var options = LintOptions()
         options.workingDirectory = "/"
         options.jobs = 1
@@ -20,7 +20,7 @@ public enum FuzzSupport {
         }
     }()
 
-    nonisolated(unsafe) private static let reporters: [any Reporter] = {
+    private static let reporters: [any Reporter] = {
         [TextReporter(style: RenderStyle(color: false))] + ((try? Reporters.named("json")).map { [$0] } ?? [])
     }()
 
