@@ -48,6 +48,14 @@ struct XMLOutline {
             state.context = context
             _ = xmlParseDocument(context)
             state.context = nil
+            // For an entity declaration, libxml2 makes a document of its
+            // own to keep the entity in ("for expat compatibility in SAX
+            // mode"), even with our handler, and freeing the context leaves
+            // it: 13 KB lost for every file that declares an entity.
+            if let document = context.pointee.myDoc {
+                xmlFreeDoc(document)
+                context.pointee.myDoc = nil
+            }
             // Stopping at an entity declaration leaves the document
             // unfinished, not malformed: the tree-building read judges it.
             let usable = context.pointee.wellFormed != 0 || state.outline.declaresEntities
