@@ -94,10 +94,12 @@ public struct FileDiscovery: Sendable {
         guard let stream = opendir(directory) else { return nil }
         defer { closedir(stream) }
         var entries: [(name: String, kind: EntryKind)] = []
+        // The name is read where it stands: `entry.pointee.d_name` would copy
+        // all 256 bytes of the field, past the end of a short last entry and
+        // of the buffer readdir keeps them in (valgrind saw it).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let kind: EntryKind
             switch Int32(entry.pointee.d_type) {
