@@ -680,7 +680,10 @@ struct TokenAutomaton: Sendable {
         }
     }
 
-    /// `FirstSteps`, from the first-step tables and the records.
+    /// `FirstSteps`, from the first-step tables and the records. Run at
+    /// every start-up, for both automata: a word that enters one state
+    /// (most of them) copies that state's accepts, and only the others
+    /// sort their states and accepts.
     private func mergedFirstSteps() -> FirstSteps {
         var merged = FirstSteps()
         guard !firstStart.isEmpty else { return merged }
@@ -690,22 +693,22 @@ struct TokenAutomaton: Sendable {
         var accepts: [Int32] = []
         for id in 0..<(firstStart.count - 1) {
             members.removeAll(keepingCapacity: true)
-            members += firstTargets[Int(firstStart[id])..<Int(firstStart[id + 1])]
-            members += firstAny
-            members.sort()
+            for index in Int(firstStart[id])..<Int(firstStart[id + 1]) { members.append(firstTargets[index]) }
+            for state in firstAny { members.append(state) }
+            if members.count > 1 { members.sort() }
             accepts.removeAll(keepingCapacity: true)
             var step = FirstStep()
             step.memberStart = Int32(merged.members.count)
             for (index, member) in members.enumerated() where index == 0 || members[index - 1] != member {
                 let record = records[Int(member)]
-                accepts += acceptEntries[Int(record.acceptStart)..<Int(record.acceptEnd)]
+                for index in Int(record.acceptStart)..<Int(record.acceptEnd) { accepts.append(acceptEntries[index]) }
                 let hasOtherSteps = record.otherEnd > record.otherStart
                 merged.members.append(FirstMember(state: member, hasOtherSteps: hasOtherSteps, stepMask: record.stepMask))
                 step.stepMask |= record.stepMask
                 step.hasOtherSteps = step.hasOtherSteps || hasOtherSteps
             }
             step.memberEnd = Int32(merged.members.count)
-            accepts.sort()
+            if accepts.count > 1 { accepts.sort() }
             step.acceptStart = Int32(merged.accepts.count)
             for (index, entry) in accepts.enumerated() where index == 0 || accepts[index - 1] != entry { merged.accepts.append(entry) }
             step.acceptEnd = Int32(merged.accepts.count)
