@@ -150,15 +150,18 @@ public enum Tokenizer {
                     guard value < 0x80 else { return nil }
                     let entry = table[Int(value)]
                     if entry & AsciiFold.wordCharacter == 0 {
-                        // A connector joins two parts of one word (see `wordEnd`).
+                        // A connector joins two parts of one word (see `wordEnd`);
+                        // anything else (a space, nearly always) ends it, and
+                        // the next character is not read.
                         guard index + 1 < count else { break }
-                        let next = scalars[index + 1]
-                        let nextIsAlnum = CharacterClasses.isLetter(next) || CharacterClasses.isDigit(next)
                         let joins: Bool
                         switch value {
-                        case 0x5F, 0x27, 0x2D: joins = nextIsAlnum  // `_`, `'`, `-`
+                        case 0x5F, 0x27, 0x2D:  // `_`, `'`, `-`
+                            let next = scalars[index + 1]
+                            joins = CharacterClasses.isLetter(next) || CharacterClasses.isDigit(next)
                         case 0x2E, 0x2C:  // `.` and `,` between digits
-                            joins = CharacterClasses.isDigit(next) && index > start && CharacterClasses.isDigit(scalars[index - 1])
+                            joins = CharacterClasses.isDigit(scalars[index + 1]) && index > start
+                                && CharacterClasses.isDigit(scalars[index - 1])
                         default: joins = false
                         }
                         guard joins else { break }
