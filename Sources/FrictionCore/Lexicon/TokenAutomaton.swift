@@ -483,19 +483,9 @@ struct TokenAutomaton: Sendable {
                 let bit: UInt64 = nextID == Self.unknown ? 0 : 1 << (UInt64(nextID) & 63)
                 guard step.stepMask & bit != 0 || step.hasOtherSteps else { continue }
                 for member in tables.firstMembers[Int(step.memberStart)..<Int(step.memberEnd)] {
-                    guard member.stepMask & bit != 0 || member.hasOtherSteps else { continue }
-                    let record = tables.records[Int(member.state)]
-                    if member.stepMask & bit != 0 {
-                        let end = Int(record.stepEnd)
-                        var low = tables.stepIDs[Int(record.stepStart)..<end].partitionIndex { $0 < nextID }
-                        while low < end && tables.stepIDs[low] == nextID {
-                            sets.enter(tables.stepTargets[low])
-                            low += 1
-                        }
-                    }
-                    for index in Int(record.otherStart)..<Int(record.otherEnd) where Self.takes(otherLabels[index], next) {
-                        sets.enter(otherTargets[index])
-                    }
+                    let mayStep = member.stepMask & bit != 0
+                    guard mayStep || member.hasOtherSteps else { continue }
+                    forEachStep(of: tables.records[Int(member.state)], over: next, byToken: mayStep, tables: tables) { sets.enter($0) }
                 }
             } else {
                 // A number, a word at a clause's start, or a word no pattern
@@ -536,23 +526,34 @@ struct TokenAutomaton: Sendable {
                 let next = facts[position]
                 let nextID = next.id
                 for s in sets.live {
-                    // Token steps of `s` for `nextID`: binary search for the first.
-                    // A word no pattern mentions (most words) has no token steps,
-                    // and the state's mask rules out most other words.
+                    // A word no pattern mentions (most words) has no token
+                    // steps, and the state's mask rules out most other words.
                     let record = tables.records[Int(s)]
                     let mayStep = nextID != Self.unknown && record.stepMask & 1 << (UInt64(nextID) & 63) != 0
-                    let end = mayStep ? Int(record.stepEnd) : Int(record.stepStart)
-                    var low = tables.stepIDs[Int(record.stepStart)..<end].partitionIndex { $0 < nextID }
-                    while low < end && tables.stepIDs[low] == nextID {
-                        sets.step(to: tables.stepTargets[low])
-                        low += 1
-                    }
-                    for index in Int(record.otherStart)..<Int(record.otherEnd) where Self.takes(otherLabels[index], next) {
-                        sets.step(to: otherTargets[index])
-                    }
+                    forEachStep(of: record, over: next, byToken: mayStep, tables: tables) { sets.step(to: $0) }
                 }
                 sets.advance()
             }
+        }
+    }
+
+    /// Calls `body` with each state that `record`'s state steps to over the
+    /// token `next` describes: its token steps for that id (a binary search
+    /// for the first, done only when `byToken`, its mask having matched),
+    /// then its steps over any token, a number or a year.
+    @inline(__always)
+    private func forEachStep(of record: StateRecord, over next: TokenFacts, byToken: Bool, tables: RunTables,
+                             _ body: (Int32) -> Void) {
+        if byToken {
+            let end = Int(record.stepEnd)
+            var low = tables.stepIDs[Int(record.stepStart)..<end].partitionIndex { $0 < next.id }
+            while low < end && tables.stepIDs[low] == next.id {
+                body(tables.stepTargets[low])
+                low += 1
+            }
+        }
+        for index in Int(record.otherStart)..<Int(record.otherEnd) where Self.takes(otherLabels[index], next) {
+            body(otherTargets[index])
         }
     }
 
