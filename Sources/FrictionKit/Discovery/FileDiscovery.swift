@@ -22,23 +22,32 @@ public struct FileDiscovery: Sendable {
     }
 
     public func discover(_ paths: [String]) -> Result {
-        var result = Result()
+        var files: [String] = []
+        let errors = discover(paths) { files.append($0) }
+        return Result(files: files, errors: errors)
+    }
+
+    /// The files of `discover`, each passed to `found` as soon as the walk
+    /// reaches it (so that reading the first can start while the walk goes
+    /// on), and the paths that could not be read.
+    public func discover(_ paths: [String], found: (String) -> Void) -> [FrictionError] {
+        var errors: [FrictionError] = []
         var seen = Set<String>()
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.errors.append(.unreadable(path: path, reason: "no such file or directory"))
+                errors.append(.unreadable(path: path, reason: "no such file or directory"))
                 continue
             }
             if isDirectory.boolValue {
                 var visited = Set<DirectoryIdentity>()
-                walk(directory: path, into: &result, seen: &seen, visited: &visited)
+                walk(directory: path, found: found, errors: &errors, seen: &seen, visited: &visited)
             } else if seen.insert(path).inserted {
                 // A file named explicitly is read whatever its extension says.
-                result.files.append(path)
+                found(path)
             }
         }
-        return result
+        return errors
     }
 
     /// A directory's device and inode, links followed: each real folder is
@@ -59,13 +68,13 @@ public struct FileDiscovery: Sendable {
 
     private static let skippedDirectories: Set<String> = [".git", ".build", "node_modules", ".svn", ".hg"]
 
-    private func walk(directory: String, into result: inout Result, seen: inout Set<String>,
+    private func walk(directory: String, found: (String) -> Void, errors: inout [FrictionError], seen: inout Set<String>,
                       visited: inout Set<DirectoryIdentity>) {
         if let identity = DirectoryIdentity(directory) {
             guard visited.insert(identity).inserted else { return }
         }
         guard let entries = Self.entries(of: directory) else {
-            result.errors.append(.unreadable(path: directory, reason: "cannot list directory"))
+            errors.append(.unreadable(path: directory, reason: "cannot list directory"))
             return
         }
         for entry in entries {
@@ -79,9 +88,9 @@ public struct FileDiscovery: Sendable {
                 isDirectory = status.st_mode & S_IFMT == S_IFDIR
             }
             if isDirectory {
-                walk(directory: path, into: &result, seen: &seen, visited: &visited)
+                walk(directory: path, found: found, errors: &errors, seen: &seen, visited: &visited)
             } else if extensions.contains(PathExtension.of(entry.name)), seen.insert(path).inserted {
-                result.files.append(path)
+                found(path)
             }
         }
     }

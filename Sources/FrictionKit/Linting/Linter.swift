@@ -105,15 +105,18 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ paths: [String]) -> LintReport {
-        let found = FileDiscovery(extensions: reader.fileExtensions).discover(paths)
-        let files = found.files.filter { configuration.includes(relativePath($0)) }
-        let missing = found.errors.map { error in
+        let discovery = FileDiscovery(extensions: reader.fileExtensions)
+        var errors: [FrictionError] = []
+        // Files are linted as the walk finds them (see `StreamingMap`).
+        let reports = StreamingMap.map(jobs: jobs, produce: { errors = discovery.discover(paths, found: $0) }) { path -> FileReport? in
+            guard configuration.includes(relativePath(path)) else { return nil }
+            return lintFile(path: path) { try DocumentReader.readBytes(path: path) }
+        }
+        let missing = errors.map { error in
             failedReport(path: error.path ?? "", error: error)
         }
-        let reports = files.parallelMap(jobs: jobs) { path in
-            lintFile(path: path) { try DocumentReader.readBytes(path: path) }
-        }
-        var report = LintReport(files: missing + reports, rules: ruleSet.descriptions, failLevel: configuration.failLevel)
+        var report = LintReport(files: missing + reports.compactMap { $0 }, rules: ruleSet.descriptions,
+                                failLevel: configuration.failLevel)
         report.frameworks = coverage?.frameworks ?? []
         return report
     }
