@@ -6,8 +6,8 @@ import Foundation
 /// Every token of every sentence is looked up here (twice per sentence when
 /// coverage is measured), and most tokens are words no pattern mentions. A
 /// `[String: Int32]` hashed each one with the standard library's seeded
-/// SipHash; here a token is looked up by the `WordHash` it was made with,
-/// and most lookups end at an empty slot without reading the word at all.
+/// SipHash; here a token is looked up by the hash of the two integers its
+/// text is (`TokenText.hash`), and most lookups end at an empty slot.
 struct WordTable: Sendable {
     /// Id of the word in each slot, -1 when empty; the count is a power of two.
     private var slots: [Int32] = Array(repeating: -1, count: 64)
@@ -41,15 +41,15 @@ struct WordTable: Sendable {
     /// The id of `word`, or nil when no pattern mentions it.
     func id(of word: String) -> Int32? {
         var word = word
-        return word.withUTF8 { find($0, hash: WordHash.of($0)).id }
+        return word.withUTF8 { find($0, hash: TokenText($0).hash).id }
     }
 
-    /// The id of a token's word, looked up by the hash it was made with
-    /// and compared as a `TokenText`, or nil when no pattern mentions it.
+    /// The id of a token's word, looked up and compared as a `TokenText`,
+    /// or nil when no pattern mentions it.
     @inline(__always)
     func id(of token: Token) -> Int32? {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: token.normalizedHash) & mask
+        var slot = Int(truncatingIfNeeded: token.text.hash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { return nil }
@@ -66,14 +66,15 @@ struct WordTable: Sendable {
 
     /// The id of the word with these UTF-8 bytes, adding it when new.
     mutating func insert(utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = WordHash.of(utf8)
+        let text = TokenText(utf8)
+        let hash = text.hash
         let (found, slot) = find(utf8, hash: hash)
         if let found { return found }
         let id = Int32(hashes.count)
         bytes.append(contentsOf: utf8)
         starts.append(Int32(bytes.count))
         hashes.append(hash)
-        texts.append(TokenText(utf8))
+        texts.append(text)
         slots[slot] = id
         if hashes.count * 2 > slots.count { grow() }
         return id

@@ -18,15 +18,16 @@ public enum TokenKind: String, Sendable, Codable {
 /// tokens is freed in one step, where freeing a string per token was a
 /// twentieth of a run.
 public struct Token: Sendable, Equatable {
-    public var kind: TokenKind
+    // Laid out in this order, the two flags share the last eight bytes: 40
+    // bytes a token, where flags between the wider fields padded it to 48.
+    /// `normalized` as a plain value, compared whole (and hashed, see
+    /// `TokenText.hash`) by the word tables.
+    let text: TokenText
     /// Scalar offsets in the sentence, half-open.
     public var range: Range<Int>
+    public var kind: TokenKind
     /// The word started with an upper-case letter in the source.
     public var isCapitalized: Bool
-    /// `WordHash` of `normalized`, for the lexicons' word tables.
-    let normalizedHash: UInt64
-    /// `normalized` as a plain value, compared whole by the word tables.
-    let text: TokenText
 
     /// Case-folded, with apostrophes, quotes and dashes unified.
     public var normalized: String { text.string }
@@ -35,23 +36,17 @@ public struct Token: Sendable, Equatable {
     public var normalizedCount: Int { text.count }
 
     public init(normalized: String, kind: TokenKind, range: Range<Int>, isCapitalized: Bool = false) {
-        self.init(normalized: normalized, hash: WordHash.of(normalized), kind: kind, range: range, isCapitalized: isCapitalized)
-    }
-
-    /// A token whose hash the tokenizer computed while folding its bytes.
-    init(normalized: String, hash: UInt64, kind: TokenKind, range: Range<Int>, isCapitalized: Bool = false) {
         var normalized = normalized
-        self.init(text: normalized.withUTF8(TokenText.init), hash: hash, kind: kind, range: range, isCapitalized: isCapitalized)
+        self.init(text: normalized.withUTF8(TokenText.init), kind: kind, range: range, isCapitalized: isCapitalized)
     }
 
     /// A token made from its folded UTF-8 bytes, with no string in between.
-    init(utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, kind: TokenKind, range: Range<Int>, isCapitalized: Bool = false) {
-        self.init(text: TokenText(utf8), hash: hash, kind: kind, range: range, isCapitalized: isCapitalized)
+    init(utf8: UnsafeBufferPointer<UInt8>, kind: TokenKind, range: Range<Int>, isCapitalized: Bool = false) {
+        self.init(text: TokenText(utf8), kind: kind, range: range, isCapitalized: isCapitalized)
     }
 
-    init(text: TokenText, hash: UInt64, kind: TokenKind, range: Range<Int>, isCapitalized: Bool) {
+    init(text: TokenText, kind: TokenKind, range: Range<Int>, isCapitalized: Bool) {
         self.text = text
-        self.normalizedHash = hash
         self.kind = kind
         self.range = range
         self.isCapitalized = isCapitalized
@@ -77,6 +72,18 @@ struct TokenText: Sendable, Equatable {
 
     static func == (left: TokenText, right: TokenText) -> Bool {
         left.bytes.0 == right.bytes.0 && left.bytes.1 == right.bytes.1
+    }
+
+    /// A hash for the lexicons' word tables: the two halves multiplied in
+    /// full width and the product's halves folded (wyhash's mix), so that
+    /// the low bits, a table's slot, depend on every byte. Worked out from
+    /// the value when a table is probed: the tokenizer hashed each word a
+    /// byte at a time, a multiply per character in its loop. Equal texts,
+    /// long words too (one number per word), hash alike.
+    @inline(__always)
+    var hash: UInt64 {
+        let product = (bytes.0 ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: bytes.1 ^ 0xE703_7ED1_A0B4_28DB)
+        return product.high ^ product.low
     }
 
     /// The text of `count` (at most `inlineCapacity`) bytes laid out in

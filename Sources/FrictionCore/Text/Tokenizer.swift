@@ -66,7 +66,7 @@ public enum Tokenizer {
                 count += 1
             }
             let utf8 = UnsafeBufferPointer(rebasing: buffer[..<count])
-            tokens.append(Token(utf8: utf8, hash: WordHash.of(utf8), kind: kind, range: index..<(index + 1)))
+            tokens.append(Token(utf8: utf8, kind: kind, range: index..<(index + 1)))
         }
     }
 
@@ -129,8 +129,8 @@ public enum Tokenizer {
         return index
     }
 
-    /// Nearly every word is ASCII and at most 15 characters long: found,
-    /// folded and hashed in one pass, straight into the token's text, with
+    /// Nearly every word is ASCII and at most 15 characters long: found
+    /// and folded in one pass, straight into the token's text, with
     /// the rules of `wordEnd` and `appendWord`. The end of the word, or nil
     /// (nothing appended) at a non-ASCII character in it or a sixteenth
     /// character, for the general path.
@@ -138,7 +138,6 @@ public enum Tokenizer {
     private static func appendASCIIWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, table: [UInt16],
                                         to tokens: inout [Token]) -> Int? {
         var word: (UInt64, UInt64) = (0, 0)
-        var hash = WordHash()
         var flags: UInt16 = 0
         let count = scalars.count
         let end = withUnsafeMutableBytes(of: &word) { bytes -> Int? in
@@ -169,7 +168,6 @@ public enum Tokenizer {
                     guard length < TokenText.inlineCapacity else { return nil }
                     let byte = UInt8(truncatingIfNeeded: entry)
                     bytes[length] = byte
-                    hash.add(byte)
                     flags |= entry
                     length += 1
                     index += 1
@@ -178,7 +176,7 @@ public enum Tokenizer {
             }
         }
         guard let end else { return nil }
-        append(TokenText(inline: word, count: end - start), hash: hash.value, range: start..<end,
+        append(TokenText(inline: word, count: end - start), range: start..<end,
                capitalized: CharacterClasses.isUppercase(scalars[start]),
                allDigits: flags & AsciiFold.notNumeric == 0, hasApostrophe: flags & AsciiFold.apostrophe != 0, to: &tokens)
         return end
@@ -191,7 +189,6 @@ public enum Tokenizer {
         // token's text, with the same rules as below (a backquote is an
         // apostrophe; `-` stays). A non-ASCII character stops it, for the
         // Unicode path.
-        var hash = WordHash()
         var flags: UInt16 = 0
         let ascii = AsciiFold.table.withUnsafeBufferPointer { table in
             TokenText(count: range.count) { buffer -> Bool in
@@ -202,7 +199,6 @@ public enum Tokenizer {
                     let entry = table[Int(value)]
                     let byte = UInt8(truncatingIfNeeded: entry)
                     buffer[index] = byte
-                    hash.add(byte)
                     flags |= entry
                     index += 1
                 }
@@ -210,7 +206,7 @@ public enum Tokenizer {
             }
         }
         if let ascii {
-            append(ascii, hash: hash.value, range: range, capitalized: capitalized,
+            append(ascii, range: range, capitalized: capitalized,
                    allDigits: flags & AsciiFold.notNumeric == 0, hasApostrophe: flags & AsciiFold.apostrophe != 0, to: &tokens)
             return
         }
@@ -218,22 +214,22 @@ public enum Tokenizer {
         var hasApostrophe = false
         foldWord(scalars[range], into: &folded, allDigits: &allDigits, hasApostrophe: &hasApostrophe)
         folded.withUnsafeBufferPointer { word in
-            append(TokenText(word), hash: WordHash.of(word), range: range, capitalized: capitalized,
+            append(TokenText(word), range: range, capitalized: capitalized,
                    allDigits: allDigits, hasApostrophe: hasApostrophe, to: &tokens)
         }
     }
 
     /// The token (or tokens, for a contraction) of a folded word.
     @inline(__always)
-    private static func append(_ word: TokenText, hash: UInt64, range: Range<Int>, capitalized: Bool,
+    private static func append(_ word: TokenText, range: Range<Int>, capitalized: Bool,
                                allDigits: Bool, hasApostrophe: Bool, to tokens: inout [Token]) {
         if allDigits {
-            tokens.append(Token(text: word, hash: hash, kind: .number, range: range, isCapitalized: false))
+            tokens.append(Token(text: word, kind: .number, range: range, isCapitalized: false))
             return
         }
         // Only words with an apostrophe, and "cannot", are contractions.
-        guard hasApostrophe || (hash == cannotHash && word.string == "cannot") else {
-            tokens.append(Token(text: word, hash: hash, kind: .word, range: range, isCapitalized: capitalized))
+        guard hasApostrophe || word == cannot else {
+            tokens.append(Token(text: word, kind: .word, range: range, isCapitalized: capitalized))
             return
         }
         for (index, part) in Contractions.expand(word.string).enumerated() {
@@ -241,7 +237,7 @@ public enum Tokenizer {
         }
     }
 
-    private static let cannotHash = WordHash.of("cannot")
+    private static let cannot = TokenText(normalized: "cannot")
 
     /// A word with non-ASCII characters, case-folded into `folded`.
     /// Out of line, like the Unicode look-ups (see `CharacterClasses`).
