@@ -107,6 +107,27 @@ struct CoverageTests {
         #expect(!links.contains(SourcePosition(line: 1, column: 33)))
     }
 
+    /// The scan skips plain text eight bytes at a time: a link, a line feed
+    /// or a non-ASCII character at any offset in those eight is still seen.
+    @Test(arguments: 0..<20)
+    func linkTextIsFoundAtEveryOffset(plain: Int) {
+        for lead in ["", "é", "a\\]", "日本"] {
+            let before = lead + String(repeating: "a", count: plain)
+            let text = before + "[ab](x) c\n" + before + "[ab][r]\n[d](y) é [e][f]\n"
+            let links = LinkText(markdown: Array(text.utf8))
+            let start = before.unicodeScalars.count + 2
+            for line in [1, 2] {
+                #expect(!links.contains(SourcePosition(line: line, column: start - 1)))
+                #expect(links.contains(SourcePosition(line: line, column: start)))
+                #expect(links.contains(SourcePosition(line: line, column: start + 1)))
+                #expect(!links.contains(SourcePosition(line: line, column: start + 2)))
+            }
+            #expect(links.contains(SourcePosition(line: 3, column: 2)))
+            #expect(!links.contains(SourcePosition(line: 3, column: 3)))
+            #expect(links.contains(SourcePosition(line: 3, column: 11)))
+        }
+    }
+
     /// `marks` answers for a sentence's tokens as `contains` does for each.
     @Test func linkMarksAgreeWithContains() {
         let links = LinkText(markdown: Array("Read [the policy](x) first.\nThen [ask](y), or\nnot.\n".utf8))

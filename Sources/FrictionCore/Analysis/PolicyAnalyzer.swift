@@ -396,7 +396,7 @@ public struct PolicyAnalyzer: Sendable {
 
     /// English function words: a sentence of six words or more with none of
     /// them is in another language, and English lexicons say nothing about it.
-    /// A word table, probed with the hash each token already has: every
+    /// A word table, probed with the token's text as two integers: every
     /// word of nearly every sentence is looked up here.
     private static let englishFunctionWords: WordTable = {
         var table = WordTable()

@@ -109,20 +109,26 @@ public struct LinkText: Sendable {
         func isLineBreak(_ at: Int) -> Bool {
             bytes[at] == lineFeed && !(at > bom && bytes[at - 1] == carriageReturn)
         }
-        // Eight ASCII characters at a time past text with no line feed,
-        // bracket or backslash: only the column moves there.
-        func plainRun(at index: Int) -> Bool {
+        // How many ASCII characters other than a line feed, bracket or
+        // backslash the eight bytes at `index` begin with: only the column
+        // moves past them. Found from one mask of the bytes that matter, so
+        // that a word with a line feed near its end is not read again at
+        // each byte before it.
+        func plainBytes(at index: Int) -> Int {
             bytes.withUnsafeBufferPointer { buffer in
                 let word = WordOfBytes(buffer, at: index)
-                return word.isASCII && !word.contains(lineFeed) && !word.contains(UInt8(ascii: "["), or: UInt8(ascii: "]"))
-                    && !word.contains(UInt8(ascii: "\\"))
+                let special = word.value & 0x8080_8080_8080_8080 | word.bytes(equalTo: lineFeed)
+                    | word.bytes(equalTo: UInt8(ascii: "[")) | word.bytes(equalTo: UInt8(ascii: "]"))
+                    | word.bytes(equalTo: UInt8(ascii: "\\"))
+                return special.trailingZeroBitCount / 8
             }
         }
         while index < count {
-            if index + 8 <= count && plainRun(at: index) {
-                index += 8
-                column += 8
-                continue
+            if index + 8 <= count {
+                let plain = plainBytes(at: index)
+                index += plain
+                column += plain
+                if plain == 8 { continue }
             }
             let byte = bytes[index]
             // A continuation byte belongs to the character already counted.

@@ -32,9 +32,9 @@ public struct WordOfBytes {
         (value &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~value & 0x8080_8080_8080_8080 != 0
     }
 
-    /// The high bit of every byte that equals `byte`, and no other bit, for
-    /// a word that `isASCII` (exact per byte, unlike the test in `contains`,
-    /// whose borrows can mark the byte above a match).
+    /// The high bit of every byte that equals `byte`, and no other bit
+    /// (exact per byte, unlike the test in `contains`, whose borrows can
+    /// mark the byte above a match: here no sum carries out of its byte).
     @inlinable @inline(__always)
     public func bytes(equalTo byte: UInt8) -> UInt64 {
         let x = value ^ (0x0101_0101_0101_0101 &* UInt64(byte))
