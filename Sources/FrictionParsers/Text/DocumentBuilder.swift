@@ -18,6 +18,8 @@ public struct DocumentBuilder {
     private var comments: [Comment] = []
     /// Sections still open, innermost last.
     private var openSections: [Int] = []
+    /// The sentences of the block being added, reused from block to block.
+    private var sentenceRanges: [Range<Int>] = []
 
     public init(path: String, format: DocumentFormat, lineCount: Int) {
         self.path = path
@@ -72,7 +74,8 @@ public struct DocumentBuilder {
         let blockIndex = blocks.count
         let section = openSections.last
         let first = sentences.count
-        for range in SentenceSplitter.split(text.scalars) {
+        SentenceSplitter.split(text.scalars, into: &sentenceRanges)
+        for range in sentenceRanges {
             let scalars = text.scalars[range]
             sentences.append(Sentence(scalars: scalars, positions: text.positionRuns.slice(range),
                                       tokens: Tokenizer.tokenize(scalars), block: blockIndex,
