@@ -16,7 +16,11 @@ public enum CoverageAnalyzer {
     /// Compared as a token's text: `normalized` made a string per sentence.
     private static let colon = TokenText(normalized: ":")
 
-    public static func analyze(_ document: Document, matcher: CoverageMatcher, links: LinkText = LinkText()) -> DocumentCoverage {
+    /// `judgements`: the document's, from `PolicyAnalyzer.analyze`, when
+    /// the caller has them: whether a sentence reads as English is then
+    /// read from them, not worked out again from its words.
+    public static func analyze(_ document: Document, matcher: CoverageMatcher, links: LinkText = LinkText(),
+                               judgements: [SentenceJudgement]? = nil) -> DocumentCoverage {
         // Counted, not mapped: the frameworks are the run's, shared by every
         // thread, and each element copied here was retained from both cores.
         var found = matcher.frameworks.map { framework in
@@ -36,7 +40,8 @@ public enum CoverageAnalyzer {
             // Counted, not collected: most sentences are skipped here or below.
             var words = 0
             for token in tokens where token.kind == .word { words += 1 }
-            guard words >= minimumWords, PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
+            // Judged prose, for these kinds of block, is prose that reads as English.
+            guard words >= minimumWords, judgements?[index].isProse ?? PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
             if tokens.last?.text == colon, words < 8 { continue }
             let inLink = links.marks(onLines: sentences[index].lines, count: tokens.count) {

@@ -236,7 +236,8 @@ public struct Linter: Sendable {
             if let matcher = linter.coverage {
                 // Link text is known only from Markdown source; XML links are elements the profiles drop.
                 if links == nil { links = part.format == .markdown ? source.map { LinkText(markdown: $0.bytes) } ?? LinkText() : LinkText() }
-                coverage.append((CoverageAnalyzer.analyze(part, matcher: matcher, links: links ?? LinkText()), sentenceBase))
+                coverage.append((CoverageAnalyzer.analyze(part, matcher: matcher, links: links ?? LinkText(),
+                                                          judgements: analysis.judgements), sentenceBase))
             }
             sentenceBase += part.sentences.count
         }
