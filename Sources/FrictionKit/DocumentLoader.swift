@@ -20,14 +20,15 @@ public struct DocumentLoader: Sendable {
     /// Parses every file found under `paths`. Paths that do not exist come
     /// back as failures in the order given, before the files found.
     public func load(_ paths: [String]) -> [Loaded] {
-        let found = FileDiscovery(extensions: reader.fileExtensions).discover(paths)
-        let missing = found.errors.map { Loaded(path: $0.path ?? "", outcome: .failure($0)) }
+        let discovery = FileDiscovery(extensions: reader.fileExtensions)
         let reader = self.reader
-        let parsed = found.files.parallelMap(jobs: jobs) { path in
+        var errors: [FrictionError] = []
+        // Files are parsed as the walk finds them (see `StreamingMap`).
+        let parsed = StreamingMap.map(jobs: jobs, produce: { errors = discovery.discover(paths, found: $0) }) { path in
             Loaded(path: path, outcome: Result { try reader.read(path: path) }.mapError { error in
                 (error as? FrictionError) ?? .unreadable(path: path, reason: "\(error)")
             })
         }
-        return missing + parsed
+        return errors.map { Loaded(path: $0.path ?? "", outcome: .failure($0)) } + parsed
     }
 }
