@@ -12,9 +12,22 @@ public struct PositionRuns: Sendable, Equatable {
         var offset: Int
         var line: Int
         var column: Int
+
+        static let none = Run(offset: 0, line: 0, column: 0)
     }
 
-    private var runs: [Run] = []
+    private var runCount: Int { count == 0 ? 0 : rest.count + 1 }
+
+    @inline(__always)
+    private func run(_ index: Int) -> Run { index == 0 ? first : rest[index - 1] }
+
+    /// The first run, held in place (its offset is 0): most sentences are
+    /// one run, and a sentence's slice then needs no array of its own (one
+    /// allocation in eight of a run's). Meaningless while `count` is 0, and
+    /// then always `Run.none`, so that equal positions are equal values.
+    private var first = Run.none
+    /// The runs after the first, in order.
+    private var rest: [Run] = []
     /// Number of characters.
     public private(set) var count = 0
 
@@ -27,10 +40,13 @@ public struct PositionRuns: Sendable, Equatable {
     /// Adds one character at `position`.
     @inline(__always)
     public mutating func append(_ position: SourcePosition) {
-        if let run = runs.last, run.line == position.line, run.column + (count - run.offset) == position.column {
-            // Still the same run.
+        if count == 0 {
+            first = Run(offset: 0, line: position.line, column: position.column)
         } else {
-            runs.append(Run(offset: count, line: position.line, column: position.column))
+            let last = rest.last ?? first
+            if last.line != position.line || last.column + (count - last.offset) != position.column {
+                rest.append(Run(offset: count, line: position.line, column: position.column))
+            }
         }
         count += 1
     }
@@ -43,13 +59,14 @@ public struct PositionRuns: Sendable, Equatable {
     }
 
     public mutating func removeAll() {
-        runs.removeAll(keepingCapacity: true)
+        first = .none
+        rest.removeAll(keepingCapacity: true)
         count = 0
     }
 
     /// Where the character at `offset` (0 ..< count) stands.
     public func position(at offset: Int) -> SourcePosition {
-        let run = runs[runIndex(containing: offset)]
+        let run = run(runIndex(containing: offset))
         return SourcePosition(line: run.line, column: run.column + offset - run.offset)
     }
 
@@ -58,17 +75,19 @@ public struct PositionRuns: Sendable, Equatable {
         var slice = PositionRuns()
         guard !range.isEmpty else { return slice }
         var index = runIndex(containing: range.lowerBound)
-        // Sized once: the runs of the slice are those from `index` to the
-        // one containing its last character.
-        slice.runs.reserveCapacity(runIndex(containing: range.upperBound - 1) - index + 1)
-        let first = runs[index]
-        slice.runs.append(Run(offset: 0, line: first.line, column: first.column + range.lowerBound - first.offset))
-        index += 1
-        while index < runs.count, runs[index].offset < range.upperBound {
-            var run = runs[index]
-            run.offset -= range.lowerBound
-            slice.runs.append(run)
-            index += 1
+        let last = runIndex(containing: range.upperBound - 1)
+        let start = run(index)
+        slice.first = Run(offset: 0, line: start.line, column: start.column + range.lowerBound - start.offset)
+        if last > index {
+            // Sized once: the runs after the first are those up to the one
+            // containing the slice's last character.
+            slice.rest.reserveCapacity(last - index)
+            while index < last {
+                index += 1
+                var run = run(index)
+                run.offset -= range.lowerBound
+                slice.rest.append(run)
+            }
         }
         slice.count = range.count
         return slice
@@ -78,8 +97,10 @@ public struct PositionRuns: Sendable, Equatable {
     public var positions: [SourcePosition] {
         var result: [SourcePosition] = []
         result.reserveCapacity(count)
-        for (index, run) in runs.enumerated() {
-            let end = index + 1 < runs.count ? runs[index + 1].offset : count
+        let runCount = runCount
+        for index in 0..<runCount {
+            let run = run(index)
+            let end = index + 1 < runCount ? rest[index].offset : count
             for offset in run.offset..<end {
                 result.append(SourcePosition(line: run.line, column: run.column + offset - run.offset))
             }
@@ -89,10 +110,10 @@ public struct PositionRuns: Sendable, Equatable {
 
     /// The lowest to the highest line any character stands on.
     public var lines: ClosedRange<Int> {
-        guard let first = runs.first else { return 1...1 }
+        guard count > 0 else { return 1...1 }
         var low = first.line
         var high = first.line
-        for run in runs {
+        for run in rest {
             low = min(low, run.line)
             high = max(high, run.line)
         }
@@ -101,6 +122,6 @@ public struct PositionRuns: Sendable, Equatable {
 
     /// The last run that starts at or before `offset`.
     private func runIndex(containing offset: Int) -> Int {
-        max(runs.partitionIndex { $0.offset <= offset } - 1, 0)
+        rest.partitionIndex { $0.offset <= offset }
     }
 }
