@@ -21,7 +21,8 @@ Each command is started with posix_spawn, not `subprocess` (which took some
 and peak resident memory come from the child's own resource usage
 (wait4). No wrapper process: run under GNU time, friction took some 5%
 more time than alone here, and cmark-gfm did not. The table is printed and written to
-bench/results.md with the machine's core count. Corpus cases are skipped
+bench/results.md with the machine's core count, the load average and the
+steal time over the whole run (time the host gave to other guests). Corpus cases are skipped
 with a message when ../shared/corpus is absent.
 
   scripts/bench.py [--runs N] [--binary PATH] [--corpus DIR] [--output FILE]
@@ -113,6 +114,20 @@ class Measurement:
         self.wall, self.cpu, self.peak = wall, cpu, peak
 
 
+def steal_seconds():
+    """CPU time the hypervisor gave to other guests on this machine's cores
+    so far (Linux /proc/stat), or None where the kernel does not say. On a
+    shared virtual machine it tells a slow run caused by the host from one
+    caused by the code: friction uses every core and the reference tools
+    one, so time taken from a core falls on friction's side of the ratio."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = stat.readline().split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def output_of(command, cwd):
     return subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
 
@@ -170,6 +185,8 @@ def main():
     notes = []
     print(f"bench: {cores} cores, {args.runs} runs per command after a warm-up (median wall and CPU time, largest peak RSS)")
     load_before = os.getloadavg()[0]
+    steal_before = steal_seconds()
+    started = time.perf_counter()
 
     # 3. One typical policy file: the pre-commit case. Needs no corpus.
     policy = os.path.join(ROOT, POLICY)
@@ -230,6 +247,14 @@ def main():
                      f" (default run beside it: {parallel.wall:.3f} s wall, {parallel.cpu:.2f} s CPU).")
         print("  " + notes[-1])
 
+    steal_after = steal_seconds()
+    if steal_before is not None and steal_after is not None:
+        elapsed = time.perf_counter() - started
+        steal = (f"Steal time (the host running other work on these cores): {steal_after - steal_before:.1f} s "
+                 f"of {elapsed * cores:.0f} core-seconds.")
+    else:
+        steal = "Steal time: not reported by this system."
+    print(f"bench: {steal}")
     header = [
         "# Benchmark results",
         "",
@@ -240,7 +265,7 @@ def main():
         "(GitLab xN: over the x1 run; `--jobs 1`: over the default run). "
         "Commands compared with each other run in turn, the order reversed every other round (A B, B A, ...). "
         "CPU is user + system time; it holds better than wall time on a busy machine. "
-        f"Load average (1 min): {load_before:.1f} before, {os.getloadavg()[0]:.1f} after.",
+        f"Load average (1 min): {load_before:.1f} before, {os.getloadavg()[0]:.1f} after. {steal}",
         "",
     ]
     body = header + [table.markdown(), ""] + [f"- {note}" for note in notes]
