@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import FrictionCore
+import FrictionRules
 
 @Suite struct MatcherTests {
     static let classes: [String: [[PatternNode]]] = [
@@ -78,6 +80,50 @@ import Testing
         #expect(found.map(\.1) == ["you", "you can", "you can not", "you", "you 5", "you 5 refunds"])
         // A number first: "5 refunds" through the general path.
         #expect(try matches(["{number} refund~", "5 days"], "Give 5 refunds in 5 days.").map(\.1) == ["5 refunds", "5 days"])
+    }
+
+    /// A state is entered only when the sentence holds a word it needs to
+    /// reach an accept (`WordSignature`): gaps, classes, optional words and
+    /// steps over any token or a number before the needed word.
+    @Test func statesWaitingForAWordTheSentenceLacksAreSkippedAndNothingElse() throws {
+        let patterns = ["the ...2 (policy|document) ...2 (applies|covers)", "(refund~|credit~) ...3 {any} approved",
+                        "ask ...2 [the] manager", "up to {number} days", "never", "so that"]
+        #expect(try matches(patterns, "The new policy covers refunds.").map(\.1) == ["The new policy covers"])
+        #expect(try matches(patterns, "The new rule covers refunds.").isEmpty)
+        #expect(try matches(patterns, "Refunds are then approved.").map(\.1) == ["Refunds are then approved"])
+        #expect(try matches(patterns, "Ask the duty manager, never wait up to 5 days.").map(\.1)
+            == ["Ask the duty manager", "never", "up to 5 days"])
+        #expect(try matches(patterns, "Ask the duty lead so that it works.").map(\.1) == ["so that"])
+    }
+
+    /// The signature only ever skips states that cannot lead to a match:
+    /// the built-in lexicons (the rules' and coverage's) find the same
+    /// matches with and without it, over sentences written to trigger them.
+    @Test func theWordSignatureNeverChangesWhatTheBuiltInLexiconsMatch() throws {
+        let lexicons = [try LexiconLoader.load(), try CoverageMatcher.make(frameworkFiles: []).lexicon]
+        var sentences = RuleSet.ruleTypes.flatMap { $0.description.triggeringExamples + $0.description.nonTriggeringExamples }
+            .map { locateMarker($0).text }
+        for framework in try FrameworkLoader.builtIn() { sentences += framework.elements.map(\.example) }
+        // The sample rulebook, a line at a time.
+        let policies = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Policies")
+        for name in try FileManager.default.contentsOfDirectory(atPath: policies.path) where name.hasSuffix(".md") {
+            let text = try String(contentsOf: policies.appendingPathComponent(name), encoding: .utf8)
+            sentences += text.split(separator: "\n").map(String.init)
+        }
+        #expect(sentences.count > 300)
+        var matched = 0
+        for lexicon in lexicons {
+            var scratch = CompiledLexicon.MatchScratch()
+            for sentence in sentences {
+                let tokens = Tokenizer.tokenize(Array(sentence.unicodeScalars))
+                let checked = lexicon.matches(in: tokens, scratch: &scratch, checkingSignature: true).all
+                let unchecked = lexicon.matches(in: tokens, scratch: &scratch, checkingSignature: false).all
+                #expect(checked == unchecked, "\(sentence)")
+                matched += checked.count
+            }
+        }
+        #expect(matched > 1_000)
     }
 
     @Test func apostrophesAreUnified() throws {

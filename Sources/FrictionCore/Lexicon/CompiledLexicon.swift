@@ -156,6 +156,13 @@ public final class CompiledLexicon: Sendable {
 
     /// `matches(in:)`, reusing `scratch` between calls.
     public func matches(in tokens: [Token], scratch: inout MatchScratch) -> LexiconMatches {
+        matches(in: tokens, scratch: &scratch, checkingSignature: true)
+    }
+
+    /// `checkingSignature: false` enters every state whatever words the
+    /// sentence holds (see `WordSignature`): for tests that hold the two
+    /// ways of matching to the same matches.
+    func matches(in tokens: [Token], scratch: inout MatchScratch, checkingSignature: Bool) -> LexiconMatches {
         // The per-token table lives in `scratch`: taken out for the call and
         // put back after, so that matching a sentence allocates only its result.
         var facts = scratch.facts
@@ -175,7 +182,9 @@ public final class CompiledLexicon: Sendable {
                                    count: tokens.count - facts.count)
         }
         // One pass through the tokens' buffer: read in place, a token's
-        // text is compared only when its hash finds a lexicon word.
+        // text is compared only when its hash finds a lexicon word. The
+        // sentence's signature (`WordSignature`) is gathered on the way.
+        var signature = WordSignature.alwaysBit
         facts.withUnsafeMutableBufferPointer { facts in
             tokens.withUnsafeBufferPointer { tokens in
                 // A sentence may begin after a list marker or an opening quote,
@@ -186,7 +195,9 @@ public final class CompiledLexicon: Sendable {
                 for index in tokens.indices {
                     let kind = tokens[index].kind
                     let number = kind == .number
-                    facts[index] = TokenAutomaton.TokenFacts(id: automaton.id(of: tokens[index]), isNumber: number,
+                    let id = automaton.id(of: tokens[index])
+                    signature |= automaton.signatureBit(of: id)
+                    facts[index] = TokenAutomaton.TokenFacts(id: id, isNumber: number,
                                                              isYear: number && Self.isYear(tokens[index]), isAnchor: anchored)
                     if leading && (kind == .word || number) { leading = false }
                     anchored = leading || (kind == .punctuation && Self.opensClause(tokens[index]))
@@ -201,7 +212,8 @@ public final class CompiledLexicon: Sendable {
         let entryConcept = self.entryConcept
         var startFirst = 0
         var currentStart = -1
-        automaton.run(facts[..<tokens.count], scratch: &automatonScratch) { entry, start, end in
+        if !checkingSignature { signature = WordSignature.unconstrained }
+        automaton.run(facts[..<tokens.count], signature: signature, scratch: &automatonScratch) { entry, start, end in
             if start != currentStart {
                 currentStart = start
                 startFirst = found.count

@@ -87,6 +87,8 @@ struct TokenAutomaton: Sendable {
         var memberEnd: Int32 = 0
         /// The members' step masks ORed.
         var stepMask: UInt64 = 0
+        /// The members' needed words (`WordSignature`) ORed.
+        var needs: UInt64 = 0
         /// Some member steps over any token, a number or a year.
         var hasOtherSteps = false
     }
@@ -94,6 +96,9 @@ struct TokenAutomaton: Sendable {
         var state: Int32
         var hasOtherSteps: Bool
         var stepMask: UInt64
+        /// The words it needs to go on (`WordSignature.stepMasks`); its
+        /// own accepts are in the merged ones.
+        var needs: UInt64
     }
     private struct FirstSteps {
         var steps: [FirstStep] = []
@@ -101,6 +106,14 @@ struct TokenAutomaton: Sendable {
         var members: [FirstMember] = []
     }
     private var firstSteps = FirstSteps()
+    /// The words each state needs (see `WordSignature`), made with the
+    /// automaton and serialized with it.
+    private var signature = WordSignature(wordBits: [], stepMasks: [])
+    /// For each state, whether to enter it given a sentence's signature:
+    /// a state that accepts is always entered (its accepts are reported
+    /// when it is), another one when the sentence holds a word it needs.
+    /// Derived, like `records`.
+    private var entryMasks: [UInt64] = []
 
     private var epsilon: [[Int32]] = []
     private var rawAccept: [[Int32]] = []
@@ -114,6 +127,11 @@ struct TokenAutomaton: Sendable {
 
     @inline(__always)
     func id(of token: Token) -> Int32 { words.id(of: token) ?? Self.unknown }
+
+    /// The bit a word adds to a sentence's signature (see `WordSignature`);
+    /// 0 for a word no state needs, or an unknown one.
+    @inline(__always)
+    func signatureBit(of id: Int32) -> UInt64 { signature.bit(of: id) }
 
     /// What matching needs of one token: its word id, whether it is a
     /// number or a year, and whether an anchored pattern may start there.
@@ -297,7 +315,12 @@ struct TokenAutomaton: Sendable {
         }
         acceptStart.append(Int32(acceptEntries.count))
         stateCount = count
+        signature = WordSignature.compute(stateCount: count, wordCount: words.count, stepStart: stepStart, stepIDs: stepIDs,
+                                          otherStart: otherStart, otherTargets: otherTargets, acceptStart: acceptStart,
+                                          starts: starts + anchoredStarts,
+                                          frequentIDs: WordSignature.frequentWords.compactMap { words.id(of: $0) })
         records = Self.records(acceptStart: acceptStart, stepStart: stepStart, stepIDs: stepIDs, otherStart: otherStart)
+        entryMasks = Self.entryMasks(acceptStart: acceptStart, signature: signature)
         firstSteps = mergedFirstSteps()
         epsilon = []
         rawAccept = []
@@ -351,8 +374,10 @@ struct TokenAutomaton: Sendable {
     }
 
     /// Every (entry, start, end) match over the tokens `facts` describe
-    /// (end exclusive), with working memory from `scratch`.
-    func run(_ facts: ArraySlice<TokenFacts>, scratch: inout Scratch, _ report: (Int, Int, Int) -> Void) {
+    /// (end exclusive), with working memory from `scratch`. `signature`:
+    /// `WordSignature.alwaysBit` and the `signatureBit` of every token's id
+    /// ORed (a state whose needed words are not there is not entered).
+    func run(_ facts: ArraySlice<TokenFacts>, signature: UInt64, scratch: inout Scratch, _ report: (Int, Int, Int) -> Void) {
         guard stateCount > 0 else { return }
         if scratch.stamp.count != stateCount {
             scratch = Scratch(stamp: Array(repeating: -1, count: stateCount), generation: 0,
@@ -365,7 +390,7 @@ struct TokenAutomaton: Sendable {
         scratch.stamp.withUnsafeMutableBufferPointer { stamp in
             scratch.current.withUnsafeMutableBufferPointer { current in
                 scratch.next.withUnsafeMutableBufferPointer { next in
-                    var sets = LiveStates(stamp: stamp, generation: generation, current: current, next: next)
+                    var sets = LiveStates(stamp: stamp, generation: generation, current: current, next: next, signature: signature)
                     records.withUnsafeBufferPointer { records in
                         acceptEntries.withUnsafeBufferPointer { acceptEntries in
                             stepIDs.withUnsafeBufferPointer { stepIDs in
@@ -373,12 +398,14 @@ struct TokenAutomaton: Sendable {
                                     firstSteps.steps.withUnsafeBufferPointer { firstSteps in
                                         self.firstSteps.accepts.withUnsafeBufferPointer { firstAccepts in
                                             self.firstSteps.members.withUnsafeBufferPointer { firstMembers in
-                                                let tables = RunTables(records: records, acceptEntries: acceptEntries,
-                                                                       stepIDs: stepIDs, stepTargets: stepTargets,
-                                                                       firstSteps: firstSteps, firstAccepts: firstAccepts,
-                                                                       firstMembers: firstMembers)
-                                                facts.withUnsafeBufferPointer { facts in
-                                                    run(facts, sets: &sets, tables: tables, report)
+                                                entryMasks.withUnsafeBufferPointer { entryMasks in
+                                                    let tables = RunTables(records: records, acceptEntries: acceptEntries,
+                                                                           stepIDs: stepIDs, stepTargets: stepTargets,
+                                                                           firstSteps: firstSteps, firstAccepts: firstAccepts,
+                                                                           firstMembers: firstMembers, entryMasks: entryMasks)
+                                                    facts.withUnsafeBufferPointer { facts in
+                                                        run(facts, sets: &sets, tables: tables, report)
+                                                    }
                                                 }
                                             }
                                         }
@@ -404,6 +431,7 @@ struct TokenAutomaton: Sendable {
         let firstSteps: UnsafeBufferPointer<FirstStep>
         let firstAccepts: UnsafeBufferPointer<Int32>
         let firstMembers: UnsafeBufferPointer<FirstMember>
+        let entryMasks: UnsafeBufferPointer<UInt64>
     }
 
     /// The live states before and after a step, in the scratch's buffers.
@@ -411,14 +439,16 @@ struct TokenAutomaton: Sendable {
     private struct LiveStates {
         let stamp: UnsafeMutableBufferPointer<Int>
         var generation: Int
+        /// The sentence's signature (see `WordSignature`).
+        let signature: UInt64
         private(set) var current: UnsafeMutableBufferPointer<Int32>
         private var next: UnsafeMutableBufferPointer<Int32>
         private(set) var currentCount = 0
         private var nextCount = 0
 
         init(stamp: UnsafeMutableBufferPointer<Int>, generation: Int,
-             current: UnsafeMutableBufferPointer<Int32>, next: UnsafeMutableBufferPointer<Int32>) {
-            (self.stamp, self.generation, self.current, self.next) = (stamp, generation, current, next)
+             current: UnsafeMutableBufferPointer<Int32>, next: UnsafeMutableBufferPointer<Int32>, signature: UInt64) {
+            (self.stamp, self.generation, self.current, self.next, self.signature) = (stamp, generation, current, next, signature)
         }
 
         /// The states live at the current position.
@@ -463,6 +493,10 @@ struct TokenAutomaton: Sendable {
         // Can a match start at a word no pattern mentions (not a number, not
         // after a clause opener)? Only through a pattern that begins with {any}.
         let unknownWordsStart = !firstAny.isEmpty
+        let signature = sets.signature
+        // A state is entered only when the sentence holds a word it needs
+        // to reach an accept, or when it accepts (see `WordSignature`).
+        @inline(__always) func worthEntering(_ state: Int32) -> Bool { tables.entryMasks[Int(state)] & signature != 0 }
         for start in 0..<count {
             let first = facts[start]
             sets.restart()
@@ -481,11 +515,13 @@ struct TokenAutomaton: Sendable {
                 let next = facts[position]
                 let nextID = next.id
                 let bit: UInt64 = nextID == Self.unknown ? 0 : 1 << (UInt64(nextID) & 63)
-                guard step.stepMask & bit != 0 || step.hasOtherSteps else { continue }
+                guard (step.stepMask & bit != 0 || step.hasOtherSteps) && step.needs & signature != 0 else { continue }
                 for member in tables.firstMembers[Int(step.memberStart)..<Int(step.memberEnd)] {
                     let mayStep = member.stepMask & bit != 0
-                    guard mayStep || member.hasOtherSteps else { continue }
-                    forEachStep(of: tables.records[Int(member.state)], over: next, byToken: mayStep, tables: tables) { sets.enter($0) }
+                    guard (mayStep || member.hasOtherSteps) && member.needs & signature != 0 else { continue }
+                    forEachStep(of: tables.records[Int(member.state)], over: next, byToken: mayStep, tables: tables) {
+                        if worthEntering($0) { sets.enter($0) }
+                    }
                 }
             } else {
                 // A number, a word at a clause's start, or a word no pattern
@@ -493,11 +529,13 @@ struct TokenAutomaton: Sendable {
                 // begins with {any}).
                 guard first.isNumber || first.isAnchor || unknownWordsStart else { continue }
                 @inline(__always) func enter(_ targets: [Int32]) {
-                    for t in targets { sets.enter(t) }
+                    for t in targets where worthEntering(t) { sets.enter(t) }
                 }
                 @inline(__always) func enter(_ id: Int32, starts: [Int32], targets: [Int32]) {
                     guard id >= 0 else { return }
-                    for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) { sets.enter(targets[index]) }
+                    for index in Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) where worthEntering(targets[index]) {
+                        sets.enter(targets[index])
+                    }
                 }
                 let id = first.id
                 enter(id, starts: firstStart, targets: firstTargets)
@@ -530,7 +568,9 @@ struct TokenAutomaton: Sendable {
                     // steps, and the state's mask rules out most other words.
                     let record = tables.records[Int(s)]
                     let mayStep = nextID != Self.unknown && record.stepMask & 1 << (UInt64(nextID) & 63) != 0
-                    forEachStep(of: record, over: next, byToken: mayStep, tables: tables) { sets.step(to: $0) }
+                    forEachStep(of: record, over: next, byToken: mayStep, tables: tables) {
+                        if worthEntering($0) { sets.step(to: $0) }
+                    }
                 }
                 sets.advance()
             }
@@ -573,7 +613,7 @@ struct TokenAutomaton: Sendable {
 
     /// Bumped whenever the serialized layout or the compiler changes, so that
     /// automata embedded by an older build are never read.
-    static let formatVersion: Int32 = 2
+    static let formatVersion: Int32 = 3
 
     /// The finished automaton as one array of integers: every table, each
     /// preceded by its length (see `init(serialized:)`).
@@ -584,9 +624,13 @@ struct TokenAutomaton: Sendable {
             out.append(Int32(table.count))
             out += table
         }
+        // A word's signature bit as its index (-1: none); a state's mask as its two halves.
+        let wordBits = signature.wordBits.map { $0 == 0 ? Int32(-1) : Int32($0.trailingZeroBitCount) }
+        let stepMasks = signature.stepMasks.flatMap { [Int32(truncatingIfNeeded: $0), Int32(truncatingIfNeeded: $0 >> 32)] }
         for table in [acceptStart, acceptEntries, stepStart, stepIDs, stepTargets, otherStart,
                       otherLabels.map(Self.code), otherTargets, firstStart, firstTargets, firstAny, firstNumber,
-                      firstYear, anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear] {
+                      firstYear, anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear,
+                      wordBits, stepMasks] {
             put(table)
         }
         out.append(Int32(words.count))
@@ -610,7 +654,7 @@ struct TokenAutomaton: Sendable {
         }
         guard take() == Self.formatVersion, let states = take(), states > 0 else { return nil }
         var tables: [[Int32]] = []
-        for _ in 0..<18 {
+        for _ in 0..<20 {
             guard let next = table() else { return nil }
             tables.append(next)
         }
@@ -648,6 +692,11 @@ struct TokenAutomaton: Sendable {
             (labels, tables[7], tables[8], tables[9], tables[10], tables[11], tables[12])
         (anchoredStart, anchoredTargets, anchoredAny, anchoredNumber, anchoredYear) =
             (tables[13], tables[14], tables[15], tables[16], tables[17])
+        guard tables[18].count == Int(wordCount), tables[18].allSatisfy({ $0 >= -1 && $0 < Int32(WordSignature.groupBits) }),
+              tables[19].count == 2 * Int(states) else { return nil }
+        signature = WordSignature(
+            wordBits: tables[18].map { $0 < 0 ? 0 : 1 << UInt64($0) },
+            stepMasks: (0..<Int(states)).map { UInt64(UInt32(bitPattern: tables[19][2 * $0])) | UInt64(UInt32(bitPattern: tables[19][2 * $0 + 1])) << 32 })
         // `run` reads states and tables through unchecked buffers: every
         // state a table steps to must be one of the automaton's, and every
         // state's ranges must lie in the tables they index.
@@ -663,6 +712,7 @@ struct TokenAutomaton: Sendable {
               firstStart.count == words.count + 1, anchoredStart.count == words.count + 1 else { return nil }
         self.words = words
         records = Self.records(acceptStart: acceptStart, stepStart: stepStart, stepIDs: stepIDs, otherStart: otherStart)
+        entryMasks = Self.entryMasks(acceptStart: acceptStart, signature: signature)
         firstSteps = mergedFirstSteps()
     }
 
@@ -678,6 +728,13 @@ struct TokenAutomaton: Sendable {
                         stepStart: stepStart[state], stepEnd: stepStart[state + 1],
                         otherStart: otherStart[state], otherEnd: otherStart[state + 1],
                         stepMask: stepIDs[Int(stepStart[state])..<Int(stepStart[state + 1])].reduce(0) { $0 | 1 << (UInt64($1) & 63) })
+        }
+    }
+
+    /// `entryMasks`: what a state needs to go on, or everything when it accepts.
+    private static func entryMasks(acceptStart: [Int32], signature: WordSignature) -> [UInt64] {
+        signature.stepMasks.indices.map { state in
+            acceptStart[state + 1] > acceptStart[state] ? WordSignature.unconstrained : signature.stepMasks[state]
         }
     }
 
@@ -704,8 +761,10 @@ struct TokenAutomaton: Sendable {
                 let record = records[Int(member)]
                 for index in Int(record.acceptStart)..<Int(record.acceptEnd) { accepts.append(acceptEntries[index]) }
                 let hasOtherSteps = record.otherEnd > record.otherStart
-                merged.members.append(FirstMember(state: member, hasOtherSteps: hasOtherSteps, stepMask: record.stepMask))
+                let needs = signature.stepMasks[Int(member)]
+                merged.members.append(FirstMember(state: member, hasOtherSteps: hasOtherSteps, stepMask: record.stepMask, needs: needs))
                 step.stepMask |= record.stepMask
+                step.needs |= needs
                 step.hasOtherSteps = step.hasOtherSteps || hasOtherSteps
             }
             step.memberEnd = Int32(merged.members.count)
