@@ -4,37 +4,52 @@
 public struct PolicyAnalyzer: Sendable {
     public let lexicon: CompiledLexicon
 
+    /// Every lexicon concept the rules read: the rules' lexicon matches these
+    /// and no others (see `LexiconLoader.load`).
+    public static let conceptNames: Set<String> = [
+        "rigid", "scripted-refusal", "rule-as-reason", "instruction", "anti-friction", "exception", "empowerment",
+        "escalation", "rationale", "protective", "commitment", "descriptive", "approval-bottleneck",
+        "internal-handoff", "vague-commitment", "customer-facing", "internal-section", "external-route", "legal-text",
+        "non-rule", "service-action", "service-context", "legal-drafting", "service-verb", "reader-obligation",
+    ]
+
     struct Concepts: Sendable {
         let rigid, scripted, ruleAsReason, instruction, antiFriction, exception, empowerment, escalation,
             rationale, protective, commitment, descriptive, bottleneck, handoff, vague, customerFacing,
             internalSection, externalRoute, legalText, nonRule, serviceAction, serviceContext, legalDrafting, serviceVerb, readerObligation: Int?
 
         init(_ lexicon: CompiledLexicon) {
-            rigid = lexicon.concept("rigid")
-            scripted = lexicon.concept("scripted-refusal")
-            ruleAsReason = lexicon.concept("rule-as-reason")
-            instruction = lexicon.concept("instruction")
-            antiFriction = lexicon.concept("anti-friction")
-            exception = lexicon.concept("exception")
-            empowerment = lexicon.concept("empowerment")
-            escalation = lexicon.concept("escalation")
-            rationale = lexicon.concept("rationale")
-            protective = lexicon.concept("protective")
-            commitment = lexicon.concept("commitment")
-            descriptive = lexicon.concept("descriptive")
-            bottleneck = lexicon.concept("approval-bottleneck")
-            handoff = lexicon.concept("internal-handoff")
-            vague = lexicon.concept("vague-commitment")
-            customerFacing = lexicon.concept("customer-facing")
-            internalSection = lexicon.concept("internal-section")
-            externalRoute = lexicon.concept("external-route")
-            legalText = lexicon.concept("legal-text")
-            nonRule = lexicon.concept("non-rule")
-            serviceAction = lexicon.concept("service-action")
-            serviceContext = lexicon.concept("service-context")
-            legalDrafting = lexicon.concept("legal-drafting")
-            serviceVerb = lexicon.concept("service-verb")
-            readerObligation = lexicon.concept("reader-obligation")
+            // Through `conceptNames`: a concept read here and missing there
+            // would never be matched (`LexiconLoader.load`).
+            func concept(_ name: String) -> Int? {
+                precondition(PolicyAnalyzer.conceptNames.contains(name), "\(name) is not in PolicyAnalyzer.conceptNames")
+                return lexicon.concept(name)
+            }
+            rigid = concept("rigid")
+            scripted = concept("scripted-refusal")
+            ruleAsReason = concept("rule-as-reason")
+            instruction = concept("instruction")
+            antiFriction = concept("anti-friction")
+            exception = concept("exception")
+            empowerment = concept("empowerment")
+            escalation = concept("escalation")
+            rationale = concept("rationale")
+            protective = concept("protective")
+            commitment = concept("commitment")
+            descriptive = concept("descriptive")
+            bottleneck = concept("approval-bottleneck")
+            handoff = concept("internal-handoff")
+            vague = concept("vague-commitment")
+            customerFacing = concept("customer-facing")
+            internalSection = concept("internal-section")
+            externalRoute = concept("external-route")
+            legalText = concept("legal-text")
+            nonRule = concept("non-rule")
+            serviceAction = concept("service-action")
+            serviceContext = concept("service-context")
+            legalDrafting = concept("legal-drafting")
+            serviceVerb = concept("service-verb")
+            readerObligation = concept("reader-obligation")
         }
     }
 

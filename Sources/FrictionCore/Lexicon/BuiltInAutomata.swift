@@ -161,7 +161,8 @@ enum BuiltInAutomata {
     /// sources (what a run with no embedded data builds).
     static func compiledFromSources() throws(FrictionError) -> (rules: CompiledLexicon, coverage: CompiledLexicon) {
         var errors: [FrictionError] = []
-        let rules = LexiconLoader.assemble(try LexiconLoader.builtInFiles(), errors: &errors, strictDisable: true)
+        let rules = LexiconLoader.assemble(try LexiconLoader.builtInFiles(), errors: &errors, strictDisable: true,
+                                           matching: PolicyAnalyzer.conceptNames)
         if let first = errors.first { throw first }
         let coverage = try CoverageMatcher.make(frameworks: try FrameworkLoader.builtIn(), lexiconDirectories: [], compiled: nil)
         return (rules, coverage.lexicon)

@@ -97,9 +97,13 @@ public final class CompiledLexicon: Sendable {
     /// Shared by every thread matching with this lexicon (see `MatchScratchPool`).
     private let scratchPool = MatchScratchPool()
 
-    convenience init(entries: [LexiconEntry], patterns: [Pattern]) {
+    /// `matching`: the concepts whose entries the automaton matches (nil:
+    /// every one); the others are kept as entries, and never match.
+    convenience init(entries: [LexiconEntry], patterns: [Pattern], matching concepts: Set<String>? = nil) {
         var automaton = TokenAutomaton()
-        for (number, pattern) in patterns.enumerated() { automaton.add(pattern, entry: number) }
+        for (number, pattern) in patterns.enumerated() where concepts?.contains(entries[number].concept) ?? true {
+            automaton.add(pattern, entry: number)
+        }
         automaton.finish()
         self.init(entries: entries, automaton: automaton)
     }

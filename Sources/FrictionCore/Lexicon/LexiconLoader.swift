@@ -16,7 +16,11 @@ import Yams
 /// ```
 /// and may define word classes under `classes:`.
 public enum LexiconLoader {
-    /// Built-in lexicons plus user directories (later ones add to / disable earlier entries).
+    /// The rules' lexicon: built-in lexicons plus user directories (later
+    /// ones add to / disable earlier entries). Every entry is loaded and
+    /// checked, and only the concepts the rules read are matched
+    /// (`PolicyAnalyzer.conceptNames`): `policy-statement`, say, is read by
+    /// culture coverage, which matches it with a lexicon of its own.
     public static func load(includeBuiltIn: Bool = true, directories: [String] = []) throws -> CompiledLexicon {
         if includeBuiltIn && directories.isEmpty, let compiled = BuiltInAutomata.rules {
             var errors: [FrictionError] = []
@@ -30,7 +34,7 @@ public enum LexiconLoader {
             }
         }
         var errors: [FrictionError] = []
-        let lexicon = assemble(files, errors: &errors, strictDisable: true)
+        let lexicon = assemble(files, errors: &errors, strictDisable: true, matching: PolicyAnalyzer.conceptNames)
         if let first = errors.first { throw first }
         return lexicon
     }
@@ -92,8 +96,10 @@ public enum LexiconLoader {
     /// With `compiled`, the automaton of exactly these files (embedded at
     /// build time), patterns are neither parsed nor compiled again: only the
     /// entries are listed, in the same order.
+    /// `matching`: the concepts to match (nil: every one), when no
+    /// automaton `compiled` already is given.
     static func assemble(_ files: [LexiconFile], errors: inout [FrictionError], strictDisable: Bool,
-                         compiled: TokenAutomaton? = nil) -> CompiledLexicon {
+                         compiled: TokenAutomaton? = nil, matching concepts: Set<String>? = nil) -> CompiledLexicon {
         // Word classes: later files add members to a class.
         var classSources: [String: [(String, LexiconFile.Located)]] = [:]
         var classOrder: [String] = []
@@ -177,7 +183,7 @@ public enum LexiconLoader {
             keptPatterns.append(pattern)
         }
         if let compiled { return CompiledLexicon(entries: keptEntries, automaton: compiled) }
-        return CompiledLexicon(entries: keptEntries, patterns: keptPatterns)
+        return CompiledLexicon(entries: keptEntries, patterns: keptPatterns, matching: concepts)
     }
 
     /// Every `name` written `{name}` in a pattern, in order.
