@@ -46,9 +46,10 @@ public struct MissingEmpowerment: Rule {
             var empowered = false
             for block in bodyBlocks[index].lazy.map({ document.blocks[$0] }) {
                 for sentenceIndex in block.sentences {
-                    let judgement = context.analysis.judgements[sentenceIndex]
-                    if judgement.isEmpowering { empowered = true }
-                    if let trigger = judgement.rigid ?? judgement.scriptedRefusal ?? judgement.ruleAsReason, judgement.isProse {
+                    let judgements = context.analysis.judgements
+                    if judgements[sentenceIndex].isEmpowering { empowered = true }
+                    if let trigger = judgements[sentenceIndex].rigid ?? judgements[sentenceIndex].scriptedRefusal
+                        ?? judgements[sentenceIndex].ruleAsReason, judgements[sentenceIndex].isProse {
                         restrictions.append(document.sentences[sentenceIndex].text(ofTokens: trigger.tokens))
                     }
                 }

@@ -35,10 +35,11 @@ public struct MissingRationale: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let judgements = context.analysis.judgements
-        for (index, judgement) in judgements.enumerated() where judgement.isProse {
-            guard let trigger = judgement.restriction, !judgement.hasRationale else { continue }
-            let next = index + 1 < judgements.count ? judgements[index + 1] : nil
-            if let next, next.hasRationale, context.document.sentences[index + 1].block == context.document.sentences[index].block { continue }
+        // Judgements read in place, not copied one by one (see `SentenceRule`).
+        for index in judgements.indices where judgements[index].isProse {
+            guard let trigger = judgements[index].restriction, !judgements[index].hasRationale else { continue }
+            if index + 1 < judgements.count, judgements[index + 1].hasRationale,
+               context.document.sentences[index + 1].block == context.document.sentences[index].block { continue }
             let text = context.document.sentences[index].text(ofTokens: trigger.tokens)
             findings.append(context.finding(Self.description, sentence: index, tokens: trigger.tokens,
                                             message: "“\(text)” restricts the customer without saying why."))

@@ -39,10 +39,15 @@ protocol SentenceRule: Rule {
 extension SentenceRule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for judgement in context.analysis.judgements where judgement.isProse {
-            guard let trigger = trigger(judgement) else { continue }
-            let text = context.document.sentences[judgement.sentence].text(ofTokens: trigger.tokens)
-            findings.append(context.finding(Self.description, sentence: judgement.sentence, tokens: trigger.tokens,
+        // Read in place: bound to a variable, every judgement (seven
+        // triggers and the annotations) was copied and retained, for each
+        // of these rules.
+        let judgements = context.analysis.judgements
+        for index in judgements.indices where judgements[index].isProse {
+            guard let trigger = trigger(judgements[index]) else { continue }
+            let sentence = judgements[index].sentence
+            let text = context.document.sentences[sentence].text(ofTokens: trigger.tokens)
+            findings.append(context.finding(Self.description, sentence: sentence, tokens: trigger.tokens,
                                             message: message(for: text), suggestion: trigger.suggestion))
         }
         return findings

@@ -54,9 +54,10 @@ public struct RuleSet: Sendable {
             findings += rule.check(context)
         }
         var annotations: [Annotation] = []
-        for judgement in analysis.judgements where judgement.isProse {
-            let sentence = document.sentences[judgement.sentence]
-            for (kind, tokens) in judgement.annotations where !tokens.isEmpty {
+        let judgements = analysis.judgements
+        for index in judgements.indices where judgements[index].isProse && !judgements[index].annotations.isEmpty {
+            let sentence = document.sentences[judgements[index].sentence]
+            for (kind, tokens) in judgements[index].annotations where !tokens.isEmpty {
                 annotations.append(Annotation(kind: kind, range: sentence.sourceRange(ofTokens: tokens),
                                               text: sentence.text(ofTokens: tokens)))
             }

@@ -70,9 +70,9 @@ public struct PolicyAnalyzer: Sendable {
         defer { lexicon.recycle(cache.scratch) }
         var judgements: [SentenceJudgement] = []
         judgements.reserveCapacity(document.sentences.count)
-        // A sentence that is not prose is judged from two of its fields, read
-        // in place; only prose is bound to a variable (a copy, retaining its
-        // four buffers) for `judge`.
+        // Sentences are read in place: bound to a variable, each was copied,
+        // its four buffers retained and released. `judge` takes the tokens
+        // and reads a character only at a quotation mark.
         let sentences = document.sentences
         for index in sentences.indices {
             let prose = Self.isProse(sentences[index].blockKind, sentences[index].tokens)
@@ -80,8 +80,9 @@ public struct PolicyAnalyzer: Sendable {
                 judgements.append(SentenceJudgement(sentence: index, isProse: prose))
                 continue
             }
-            let sentence = sentences[index]
-            judgements.append(judge(sentence, index: index, prose: true) { cache.matches(index, sentence) })
+            let tokens = sentences[index].tokens
+            judgements.append(judge(tokens, index: index, prose: true, scalar: { sentences[index].scalar(at: $0) },
+                                    matching: { cache.matches(index, tokens) }))
         }
         let evidence = gatherEvidence(document, judgements: judgements, cache: &cache)
         let reading = override ?? evidence.reading
@@ -120,7 +121,7 @@ public struct PolicyAnalyzer: Sendable {
         var evidence = ReadingEvidence(isLegislation: document.isLegislation, declaresAudience: document.metadata.audience != nil)
         guard !evidence.isLegislation && !evidence.declaresAudience else { return evidence }
         for (index, judgement) in judgements.enumerated() where judgement.isProse && !document.sentences[index].tokens.isEmpty {
-            let matches = cache.matches(index, document.sentences[index])
+            let matches = cache.matches(index, document.sentences[index].tokens)
             evidence.count(sentenceAboutService: matches.has(concepts.serviceContext), drafted: matches.has(concepts.legalDrafting))
         }
         return evidence
@@ -138,9 +139,9 @@ public struct PolicyAnalyzer: Sendable {
             slots = Array(repeating: nil, count: count)
         }
 
-        mutating func matches(_ index: Int, _ sentence: Sentence) -> LexiconMatches {
+        mutating func matches(_ index: Int, _ tokens: [Token]) -> LexiconMatches {
             if let known = slots[index] { return known }
-            let found = lexicon.matches(in: sentence.tokens, scratch: &scratch)
+            let found = lexicon.matches(in: tokens, scratch: &scratch)
             slots[index] = found
             return found
         }
@@ -151,7 +152,7 @@ public struct PolicyAnalyzer: Sendable {
     private func isCustomerFacing(_ document: Document, heading section: Section, bodyBlocks: [Int],
                                   cache: inout MatchCache) -> Bool {
         let block = document.blocks[section.headingBlock]
-        for index in block.sentences where cache.matches(index, document.sentences[index]).has(concepts.internalSection) {
+        for index in block.sentences where cache.matches(index, document.sentences[index].tokens).has(concepts.internalSection) {
             return false
         }
         // A section about serving people talks about them throughout; a
@@ -162,7 +163,7 @@ public struct PolicyAnalyzer: Sendable {
             for index in document.blocks[blockIndex].sentences
             where !document.sentences[index].tokens.isEmpty && document.sentences[index].blockKind != .tableCell {
                 sentences += 1
-                if cache.matches(index, document.sentences[index]).has(concepts.serviceContext) { aboutService += 1 }
+                if cache.matches(index, document.sentences[index].tokens).has(concepts.serviceContext) { aboutService += 1 }
             }
         }
         return aboutService > 0 && Double(aboutService) >= Self.customerFacingShare * Double(sentences)
@@ -175,7 +176,8 @@ public struct PolicyAnalyzer: Sendable {
     // MARK: Sentences
 
     public func judge(_ sentence: Sentence, index: Int) -> SentenceJudgement {
-        judge(sentence, index: index, prose: Self.isProse(sentence.blockKind, sentence.tokens)) { lexicon.matches(in: sentence.tokens) }
+        judge(sentence.tokens, index: index, prose: Self.isProse(sentence.blockKind, sentence.tokens),
+              scalar: sentence.scalar(at:), matching: { lexicon.matches(in: sentence.tokens) })
     }
 
     /// Running prose, the only text judged: no heading or table cell, and English.
@@ -183,13 +185,15 @@ public struct PolicyAnalyzer: Sendable {
         kind != .heading && kind != .tableCell && readsAsEnglish(tokens)
     }
 
-    /// `prose`: `isProse` of the sentence, worked out by the caller.
-    private func judge(_ sentence: Sentence, index: Int, prose: Bool, matching: () -> LexiconMatches) -> SentenceJudgement {
+    /// Judges the sentence with these tokens. `prose`: `isProse` of the
+    /// sentence, worked out by the caller; `scalar`: the sentence's
+    /// character at an offset.
+    private func judge(_ tokens: [Token], index: Int, prose: Bool, scalar: (Int) -> Unicode.Scalar,
+                       matching: () -> LexiconMatches) -> SentenceJudgement {
         var judgement = SentenceJudgement(sentence: index, isProse: prose)
-        guard prose, !sentence.tokens.isEmpty else { return judgement }
-        let tokens = sentence.tokens
+        guard prose, !tokens.isEmpty else { return judgement }
         let matches = matching()
-        let quoted = Self.quotedTokens(sentence)
+        let quoted = Self.quotedTokens(tokens, scalar: scalar)
         let conditionEnd = Self.conditionalPrefixEnd(tokens)
         let end = Self.contentEnd(tokens)
 
@@ -475,19 +479,24 @@ public struct PolicyAnalyzer: Sendable {
 
     /// Which tokens sit inside quotation marks.
     static func quotedTokens(_ sentence: Sentence) -> TokenMarks {
-        guard sentence.tokens.contains(where: { $0.kind == .quote }) else { return TokenMarks() }
-        var inside = Array(repeating: false, count: sentence.tokens.count)
+        quotedTokens(sentence.tokens, scalar: sentence.scalar(at:))
+    }
+
+    /// Which of a sentence's `tokens` sit inside quotation marks; `scalar`
+    /// gives the sentence's character at an offset (read at quotes only).
+    static func quotedTokens(_ sentenceTokens: [Token], scalar: (Int) -> Unicode.Scalar) -> TokenMarks {
+        guard sentenceTokens.contains(where: { $0.kind == .quote }) else { return TokenMarks() }
+        var inside = Array(repeating: false, count: sentenceTokens.count)
         var doubleOpen = false
         var singleOpen = false
-        // Read in place: copying each token out retained and released its string.
-        sentence.tokens.withUnsafeBufferPointer { tokens in
+        sentenceTokens.withUnsafeBufferPointer { tokens in
             for index in tokens.indices {
                 guard tokens[index].kind == .quote else {
                     inside[index] = doubleOpen || singleOpen
                     continue
                 }
                 let token = tokens[index]
-                let scalar = sentence.scalar(at: token.range.lowerBound)
+                let scalar = scalar(token.range.lowerBound)
                 let previousIsWord = index > 0 && tokens[index - 1].range.upperBound == token.range.lowerBound
                     && (tokens[index - 1].kind == .word || tokens[index - 1].kind == .number)
                 let nextIsWord = index + 1 < tokens.count && tokens[index + 1].range.lowerBound == token.range.upperBound

@@ -51,9 +51,8 @@ public enum CoverageAnalyzer {
             var wordsInLinks = 0
             for (index, token) in tokens.enumerated() where token.kind == .word && inLink[index] { wordsInLinks += 1 }
             guard wordsInLinks * 2 < words else { continue }
-            let sentence = sentences[index]
             let matches = lexicon.matches(in: tokens, scratch: &scratch)
-            let quoted = PolicyAnalyzer.quotedTokens(sentence)
+            let quoted = PolicyAnalyzer.quotedTokens(tokens) { sentences[index].scalar(at: $0) }
             func counts(_ match: LexiconMatch) -> Bool {
                 !quoted[match.tokens.lowerBound] && !match.tokens.contains { inLink[$0] }
             }
@@ -61,8 +60,8 @@ public enum CoverageAnalyzer {
             var seen: Set<CoverageMatcher.ElementKey> = []
             for match in matches.all where counts(match) {
                 for key in matcher.elements(of: match) where seen.insert(key).inserted {
-                    let evidence = CoverageEvidence(sentence: index, range: sentence.range, text: sentence.text,
-                                                    matched: sentence.text(ofTokens: match.tokens), isStatement: isStatement)
+                    let evidence = CoverageEvidence(sentence: index, range: sentences[index].range, text: sentences[index].text,
+                                                    matched: sentences[index].text(ofTokens: match.tokens), isStatement: isStatement)
                     if isStatement { found[key.framework][key.element].statements.append(evidence) } else {
                         found[key.framework][key.element].mentions.append(evidence)
                     }
