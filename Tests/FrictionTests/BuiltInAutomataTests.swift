@@ -19,12 +19,12 @@ import Testing
         let embedded = try String(contentsOfFile: Self.dataPath, encoding: .utf8)
         #expect(embedded == source, "BuiltInAutomataData.swift is out of date: run scripts/embed-automata.sh")
         #expect(BuiltInAutomata.rules != nil)
-        #expect(BuiltInAutomata.coverage != nil)
+        #expect(BuiltInAutomata.combined != nil)
     }
 
     @Test func serializedAutomataReadBackTheSame() throws {
-        let (rules, coverage) = try BuiltInAutomata.compiledFromSources()
-        for lexicon in [rules, coverage] {
+        let (rules, combined) = try BuiltInAutomata.compiledFromSources()
+        for lexicon in [rules, combined] {
             let values = lexicon.serializedAutomaton
             #expect(TokenAutomaton(serialized: values)?.serialized() == values)
             #expect(TokenAutomaton(serialized: Array(values.dropLast())) == nil)
@@ -57,13 +57,13 @@ import Testing
     }
 
     @Test func loadingWithEmbeddedAutomataGivesTheSameLexicons() throws {
-        let (rules, coverage) = try BuiltInAutomata.compiledFromSources()
+        let (rules, combined) = try BuiltInAutomata.compiledFromSources()
         let loaded = try LexiconLoader.load()
         #expect(loaded.entries == rules.entries)
         #expect(loaded.serializedAutomaton == rules.serializedAutomaton)
         let matcher = try CoverageMatcher.make(frameworkFiles: [])
-        #expect(matcher.lexicon.entries == coverage.entries)
-        #expect(matcher.lexicon.serializedAutomaton == coverage.serializedAutomaton)
+        #expect(matcher.lexicon.entries == combined.entries)
+        #expect(matcher.lexicon.serializedAutomaton == combined.serializedAutomaton)
         let tokens = Tokenizer.tokenize(Array("Refunds will not be issued under any circumstances, but staff may offer credit.".unicodeScalars))
         #expect(loaded.matches(in: tokens).all == rules.matches(in: tokens).all)
     }

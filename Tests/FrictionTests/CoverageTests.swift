@@ -2,6 +2,7 @@ import FrictionCore
 import FrictionKit
 import FrictionParsers
 import FrictionReporters
+import FrictionRules
 import Foundation
 import Testing
 
@@ -72,6 +73,32 @@ struct CoverageTests {
         let feedback = coverage.frameworks[1].elements[0]
         #expect(feedback.level == .mentioned)
         #expect(feedback.evidence.map(\.text) == ["The first customer satisfaction survey was sent out in 2019."])
+    }
+
+    /// A run judges with the matcher's lexicon, and coverage reads the
+    /// matches the rules made instead of matching again: the coverage is
+    /// the same as matching alone, and the same again from an analysis made
+    /// with another lexicon (whose matches coverage must not read).
+    @Test func coverageFromTheRulesMatchesIsCoverageMatchedAlone() throws {
+        var paths = ["coverage/present.md", "coverage/near-misses.md"].map { TestPaths.fixture($0) }
+        let policies = TestPaths.root.appendingPathComponent("Policies").path
+        paths += try FileManager.default.contentsOfDirectory(atPath: policies).filter { $0.hasSuffix(".md") }.map { policies + "/" + $0 }
+        let shared = RuleSet(lexicon: Self.matcher.lexicon)
+        let rulesOnly = RuleSet(lexicon: try LexiconLoader.load())
+        var addressed = 0
+        for path in paths {
+            let bytes = try DocumentReader.readBytes(path: path)
+            let document = try DocumentReader().parse(bytes: bytes, path: path)
+            let links = LinkText(markdown: bytes)
+            let analysis = shared.analyze(document)
+            #expect(analysis.matchedWith === Self.matcher.lexicon && analysis.matches.contains { $0 != nil })
+            let alone = CoverageAnalyzer.analyze(document, matcher: Self.matcher, links: links)
+            #expect(CoverageAnalyzer.analyze(document, matcher: Self.matcher, links: links, analysis: analysis) == alone, "\(path)")
+            #expect(CoverageAnalyzer.analyze(document, matcher: Self.matcher, links: links, analysis: rulesOnly.analyze(document))
+                    == alone, "\(path)")
+            addressed += alone.frameworks.flatMap(\.elements).filter(\.level.isAddressed).count
+        }
+        #expect(addressed > 20)
     }
 
     @Test func theSameWordsCountOutsideALink() throws {

@@ -91,8 +91,10 @@ public struct PolicyAnalyzer: Sendable {
             // servers, not frontline rules: keep what the text does well,
             // drop what would read as friction.
             for index in judgements.indices { judgements[index].clearFriction() }
-            return DocumentAnalysis(judgements: judgements, customerFacingSections: Array(repeating: false, count: document.sections.count),
-                                    reading: reading, evidence: evidence)
+            var analysis = DocumentAnalysis(judgements: judgements, customerFacingSections: Array(repeating: false, count: document.sections.count),
+                                            reading: reading, evidence: evidence)
+            (analysis.matches, analysis.matchedWith) = (cache.slots, lexicon)
+            return analysis
         }
         // Blocks grouped by their section once, so a document with many
         // sections costs one pass, not one pass per section.
@@ -105,7 +107,9 @@ public struct PolicyAnalyzer: Sendable {
         for (index, section) in document.sections.enumerated() {
             customerFacing.append(isCustomerFacing(document, heading: section, bodyBlocks: bodyBlocks[index], cache: &cache))
         }
-        return DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing, reading: reading, evidence: evidence)
+        var analysis = DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing, reading: reading, evidence: evidence)
+        (analysis.matches, analysis.matchedWith) = (cache.slots, lexicon)
+        return analysis
     }
 
     /// How many tokens after a negated modal the verb it limits may stand

@@ -55,6 +55,12 @@ public struct DocumentAnalysis: Sendable {
     public var reading: DocumentReading
     /// What the reading was decided from.
     public var evidence: ReadingEvidence
+    /// Each sentence's matches with `matchedWith`, where the analysis needed
+    /// them (every prose sentence; nil elsewhere): a later pass that reads
+    /// other concepts of the same lexicon (culture coverage) takes them
+    /// from here instead of matching again.
+    public var matches: [LexiconMatches?] = []
+    public var matchedWith: CompiledLexicon?
 
     public init(judgements: [SentenceJudgement], customerFacingSections: [Bool], reading: DocumentReading = .servicePolicy,
                 evidence: ReadingEvidence = ReadingEvidence()) {

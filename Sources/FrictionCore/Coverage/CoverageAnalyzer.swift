@@ -16,11 +16,12 @@ public enum CoverageAnalyzer {
     /// Compared as a token's text: `normalized` made a string per sentence.
     private static let colon = TokenText(normalized: ":")
 
-    /// `judgements`: the document's, from `PolicyAnalyzer.analyze`, when
-    /// the caller has them: whether a sentence reads as English is then
-    /// read from them, not worked out again from its words.
+    /// `analysis`: the document's, from `PolicyAnalyzer.analyze`, when the
+    /// caller has it: whether a sentence reads as English is then read from
+    /// its judgements, not worked out again from its words, and a sentence's
+    /// matches are the ones it made, when it made them with `matcher.lexicon`.
     public static func analyze(_ document: Document, matcher: CoverageMatcher, links: LinkText = LinkText(),
-                               judgements: [SentenceJudgement]? = nil) -> DocumentCoverage {
+                               analysis: DocumentAnalysis? = nil) -> DocumentCoverage {
         // Counted, not mapped: the frameworks are the run's, shared by every
         // thread, and each element copied here was retained from both cores.
         var found = matcher.frameworks.map { framework in
@@ -29,6 +30,8 @@ public enum CoverageAnalyzer {
         let lexicon = matcher.lexicon
         var scratch = lexicon.borrowScratch()
         defer { lexicon.recycle(scratch) }
+        let judgements = analysis?.judgements
+        let matched = analysis?.matchedWith === lexicon ? analysis?.matches ?? [] : []
         // The sentences are read in place until one passes the filters:
         // bound to a variable (or as `enumerated()` gives them), every one
         // was copied, its four buffers retained and released.
@@ -51,7 +54,7 @@ public enum CoverageAnalyzer {
             var wordsInLinks = 0
             for (index, token) in tokens.enumerated() where token.kind == .word && inLink[index] { wordsInLinks += 1 }
             guard wordsInLinks * 2 < words else { continue }
-            let matches = lexicon.matches(in: tokens, scratch: &scratch)
+            let matches = (index < matched.count ? matched[index] : nil) ?? lexicon.matches(in: tokens, scratch: &scratch)
             let quoted = PolicyAnalyzer.quotedTokens(tokens) { sentences[index].scalar(at: $0) }
             func counts(_ match: LexiconMatch) -> Bool {
                 !quoted[match.tokens.lowerBound] && !match.tokens.contains { inLink[$0] }

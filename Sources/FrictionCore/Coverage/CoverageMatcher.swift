@@ -1,10 +1,16 @@
-/// The frameworks of a run compiled into one small token matcher: each
-/// element's own patterns, the lexicon concepts and entries its `lexicon:`
-/// names, and the `policy-statement` concept that makes a sentence a
-/// statement of policy. Built once per run; shared across threads.
+/// The frameworks of a run and one lexicon that matches both them and the
+/// rules: the concepts the rules read, each element's own patterns, the
+/// lexicon concepts and entries its `lexicon:` names, and the
+/// `policy-statement` concept that makes a sentence a statement of policy.
+/// The rules judge with `lexicon`, and coverage reads the matches they made
+/// (`DocumentAnalysis.matches`): a second automaton of its own cost a second
+/// word look-up and first step at every token of every sentence. Built once
+/// per run; shared across threads.
 public struct CoverageMatcher: Sendable {
     public let frameworks: [Framework]
-    let lexicon: CompiledLexicon
+    /// Matches the rules' concepts and the frameworks': give it to the
+    /// `RuleSet` too, so that coverage can read the rules' matches.
+    public let lexicon: CompiledLexicon
     /// For each concept of `lexicon`, the (framework, element) pairs it shows.
     let elementsOfConcept: [[ElementKey]]
     /// For entries named by id: entry index of `lexicon` → elements.
@@ -19,7 +25,8 @@ public struct CoverageMatcher: Sendable {
     static let statementConceptName = "policy-statement"
 
     /// Compiles `frameworks` against the built-in lexicons and `lexiconDirectories`
-    /// (for word classes, `lexicon:` references and the statement wording).
+    /// (the rules' entries, word classes, `lexicon:` references and the
+    /// statement wording).
     public static func make(frameworks: [Framework], lexiconDirectories: [String] = []) throws(FrictionError) -> CoverageMatcher {
         try make(frameworks: frameworks, lexiconDirectories: lexiconDirectories, compiled: nil)
     }
@@ -36,7 +43,7 @@ public struct CoverageMatcher: Sendable {
         }
         let knownConcepts = Set(sources.map(\.concept))
         let knownEntries = Set(sources.flatMap { $0.entries.map(\.id) })
-        var wantedConcepts: Set<String> = [statementConceptName]
+        var wantedConcepts = PolicyAnalyzer.conceptNames.union([statementConceptName])
         var wantedEntries: Set<String> = []
         for framework in frameworks {
             for element in framework.elements {
@@ -52,21 +59,20 @@ public struct CoverageMatcher: Sendable {
                 }
             }
         }
-        // Word classes from every file; entries only where a framework needs them.
-        var files: [LexiconFile] = sources.map { file in
-            var kept = file
-            kept.entries = file.entries.filter { wantedConcepts.contains(file.concept) || wantedEntries.contains($0.id) }
-            return kept
-        }
+        // Every entry, as in the rules' lexicon (which this one serves as);
+        // matched only where the rules or a framework read them.
+        var files = sources
         for (f, framework) in frameworks.enumerated() {
             for (e, element) in framework.elements.enumerated() where !element.patterns.isEmpty {
                 var file = LexiconFile(path: framework.path, concept: conceptName(f, e))
                 file.entries = [LexiconFile.Entry(id: conceptName(f, e), patterns: element.patterns, note: nil, weight: 1, suggestion: nil)]
                 files.append(file)
+                wantedConcepts.insert(conceptName(f, e))
             }
         }
         var errors: [FrictionError] = []
-        let lexicon = LexiconLoader.assemble(files, errors: &errors, strictDisable: false, compiled: compiled)
+        let lexicon = LexiconLoader.assemble(files, errors: &errors, strictDisable: true, compiled: compiled,
+                                             matching: wantedConcepts, andEntries: wantedEntries)
         if let first = errors.first { throw first }
 
         var byConcept = Array(repeating: [ElementKey](), count: lexicon.concepts.count)
@@ -90,19 +96,28 @@ public struct CoverageMatcher: Sendable {
                                elementsOfEntry: byEntry, statementConcept: lexicon.concept(statementConceptName))
     }
 
-    /// The built-in frameworks plus the user's framework files.
+    /// The built-in frameworks plus the user's framework files. A mistake
+    /// in the lexicons is reported before one in a framework file, as when
+    /// the rules' lexicon was compiled first.
     public static func make(frameworkFiles: [String], lexiconDirectories: [String] = []) throws(FrictionError) -> CoverageMatcher {
         var frameworks = try FrameworkLoader.builtIn()
         for path in frameworkFiles {
-            let framework = try FrameworkLoader.load(path: path)
-            if frameworks.contains(where: { $0.id == framework.id }) {
-                throw .configuration(path: path, line: nil, column: nil, reason: "framework id '\(framework.id)' is already defined")
+            do throws(FrictionError) {
+                let framework = try FrameworkLoader.load(path: path)
+                if frameworks.contains(where: { $0.id == framework.id }) {
+                    throw .configuration(path: path, line: nil, column: nil, reason: "framework id '\(framework.id)' is already defined")
+                }
+                frameworks.append(framework)
+            } catch {
+                do { _ = try LexiconLoader.load(includeBuiltIn: true, directories: lexiconDirectories) } catch let lexiconError as FrictionError {
+                    throw lexiconError
+                } catch {}
+                throw error
             }
-            frameworks.append(framework)
         }
         let builtInOnly = frameworkFiles.isEmpty && lexiconDirectories.isEmpty
         return try make(frameworks: frameworks, lexiconDirectories: lexiconDirectories,
-                        compiled: builtInOnly ? BuiltInAutomata.coverage : nil)
+                        compiled: builtInOnly ? BuiltInAutomata.combined : nil)
     }
 
     /// The elements a match shows.

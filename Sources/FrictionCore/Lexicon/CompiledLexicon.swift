@@ -97,11 +97,11 @@ public final class CompiledLexicon: Sendable {
     /// Shared by every thread matching with this lexicon (see `MatchScratchPool`).
     private let scratchPool = MatchScratchPool()
 
-    /// `matching`: the concepts whose entries the automaton matches (nil:
-    /// every one); the others are kept as entries, and never match.
-    convenience init(entries: [LexiconEntry], patterns: [Pattern], matching concepts: Set<String>? = nil) {
+    /// `matching`: whether the automaton matches an entry (every one by
+    /// default); the others are kept as entries, and never match.
+    convenience init(entries: [LexiconEntry], patterns: [Pattern], matching: (LexiconEntry) -> Bool = { _ in true }) {
         var automaton = TokenAutomaton()
-        for (number, pattern) in patterns.enumerated() where concepts?.contains(entries[number].concept) ?? true {
+        for (number, pattern) in patterns.enumerated() where matching(entries[number]) {
             automaton.add(pattern, entry: number)
         }
         automaton.finish()

@@ -20,7 +20,8 @@ public enum LexiconLoader {
     /// ones add to / disable earlier entries). Every entry is loaded and
     /// checked, and only the concepts the rules read are matched
     /// (`PolicyAnalyzer.conceptNames`): `policy-statement`, say, is read by
-    /// culture coverage, which matches it with a lexicon of its own.
+    /// culture coverage alone. A run that measures coverage judges with the
+    /// `CoverageMatcher`'s lexicon instead, which matches both.
     public static func load(includeBuiltIn: Bool = true, directories: [String] = []) throws -> CompiledLexicon {
         if includeBuiltIn && directories.isEmpty, let compiled = BuiltInAutomata.rules {
             var errors: [FrictionError] = []
@@ -96,10 +97,12 @@ public enum LexiconLoader {
     /// With `compiled`, the automaton of exactly these files (embedded at
     /// build time), patterns are neither parsed nor compiled again: only the
     /// entries are listed, in the same order.
-    /// `matching`: the concepts to match (nil: every one), when no
-    /// automaton `compiled` already is given.
+    /// `matching`: the concepts to match (nil: every one), and `andEntries`
+    /// the entries of other concepts to match too, when no automaton
+    /// `compiled` already is given.
     static func assemble(_ files: [LexiconFile], errors: inout [FrictionError], strictDisable: Bool,
-                         compiled: TokenAutomaton? = nil, matching concepts: Set<String>? = nil) -> CompiledLexicon {
+                         compiled: TokenAutomaton? = nil, matching concepts: Set<String>? = nil,
+                         andEntries entryIDs: Set<String> = []) -> CompiledLexicon {
         // Word classes: later files add members to a class.
         var classSources: [String: [(String, LexiconFile.Located)]] = [:]
         var classOrder: [String] = []
@@ -183,7 +186,9 @@ public enum LexiconLoader {
             keptPatterns.append(pattern)
         }
         if let compiled { return CompiledLexicon(entries: keptEntries, automaton: compiled) }
-        return CompiledLexicon(entries: keptEntries, patterns: keptPatterns, matching: concepts)
+        return CompiledLexicon(entries: keptEntries, patterns: keptPatterns) { entry in
+            concepts?.contains(entry.concept) ?? true || entryIDs.contains(entry.id)
+        }
     }
 
     /// Every `name` written `{name}` in a pattern, in order.

@@ -66,42 +66,19 @@ public struct Linter: Sendable {
         // The user's framework files are still read and checked when coverage
         // is not shown, so that a mistake in them is an error whatever the format.
         let needsCoverage = options.measureCoverage || !draft.frameworkFiles.isEmpty
-        // The rules' lexicon and the coverage matcher are compiled from the
-        // same files independently: on two threads (most of a one-file run's
-        // start-up). Errors are still reported in the order of a serial build.
-        let built = [Compiled.lexicon, .coverage].parallelMap(jobs: needsCoverage ? min(options.jobs, 2) : 1) { part -> Compiled.Result in
-            switch part {
-            case .lexicon:
-                return .lexicon(Result { try LexiconLoader.load(includeBuiltIn: true, directories: directories) })
-            case .coverage:
-                guard needsCoverage else { return .coverage(.success(nil)) }
-                return .coverage(Result {
-                    try CoverageMatcher.make(frameworkFiles: draft.frameworkFiles, lexiconDirectories: directories)
-                })
-            }
-        }
-        guard case .lexicon(let lexiconResult) = built[0], case .coverage(let coverageResult) = built[1] else {
-            preconditionFailure("parallelMap keeps the order of its input")
-        }
-        let ruleSet = RuleSet(lexicon: try lexiconResult.get())
+        // With coverage, one lexicon matches the rules' concepts and the
+        // frameworks': the rules judge with it, and coverage reads their
+        // matches (see `CoverageMatcher`). Without, the rules' alone.
+        let coverage = needsCoverage
+            ? try CoverageMatcher.make(frameworkFiles: draft.frameworkFiles, lexiconDirectories: directories) : nil
+        let ruleSet = RuleSet(lexicon: try coverage?.lexicon ?? LexiconLoader.load(includeBuiltIn: true, directories: directories))
         var configuration = try ConfigurationLoader.load(explicitPath: options.configPath, workingDirectory: options.workingDirectory,
                                                          knownRules: Set(ruleSet.descriptions.map(\.identifier)))
         if let failLevel = options.failLevel { configuration.failLevel = failLevel }
         var linter = Linter(configuration: configuration, ruleSet: ruleSet, jobs: options.jobs)
         linter.workingDirectory = options.workingDirectory
-        let coverage = try coverageResult.get()
         if options.measureCoverage { linter.coverage = coverage }
         return linter
-    }
-
-    /// What `make` compiles, and what came of it.
-    private enum Compiled: Sendable {
-        case lexicon, coverage
-
-        enum Result: Sendable {
-            case lexicon(Swift.Result<CompiledLexicon, any Error>)
-            case coverage(Swift.Result<CoverageMatcher?, any Error>)
-        }
     }
 
     public func lint(_ paths: [String]) -> LintReport {
@@ -237,7 +214,7 @@ public struct Linter: Sendable {
                 // Link text is known only from Markdown source; XML links are elements the profiles drop.
                 if links == nil { links = part.format == .markdown ? source.map { LinkText(markdown: $0.bytes) } ?? LinkText() : LinkText() }
                 coverage.append((CoverageAnalyzer.analyze(part, matcher: matcher, links: links ?? LinkText(),
-                                                          judgements: analysis.judgements), sentenceBase))
+                                                          analysis: analysis), sentenceBase))
             }
             sentenceBase += part.sentences.count
         }
