@@ -43,10 +43,18 @@ public enum CoverageAnalyzer {
             // Counted, not collected: most sentences are skipped here or below.
             var words = 0
             for token in tokens where token.kind == .word { words += 1 }
+            guard words >= minimumWords else { continue }
             // Judged prose, for these kinds of block, is prose that reads as English.
-            guard words >= minimumWords, judgements?[index].isProse ?? PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
+            if let judgements {
+                guard judgements[index].isProse else { continue }
+            } else {
+                guard PolicyAnalyzer.readsAsEnglish(tokens) else { continue }
+            }
             // A short lead-in ("How we measure engagement:") labels what follows; it states nothing.
             if tokens.last?.text == colon, words < 8 { continue }
+            let matches = (index < matched.count ? matched[index] : nil) ?? lexicon.matches(in: tokens, scratch: &scratch)
+            // Most sentences show no element: nothing below could change that.
+            guard matches.all.contains(where: { matcher.showsElements[$0.entry] }) else { continue }
             let inLink = links.marks(onLines: sentences[index].lines, count: tokens.count) {
                 sentences[index].position(at: tokens[$0].range.lowerBound)
             }
@@ -54,14 +62,13 @@ public enum CoverageAnalyzer {
             var wordsInLinks = 0
             for (index, token) in tokens.enumerated() where token.kind == .word && inLink[index] { wordsInLinks += 1 }
             guard wordsInLinks * 2 < words else { continue }
-            let matches = (index < matched.count ? matched[index] : nil) ?? lexicon.matches(in: tokens, scratch: &scratch)
             let quoted = PolicyAnalyzer.quotedTokens(tokens) { sentences[index].scalar(at: $0) }
             func counts(_ match: LexiconMatch) -> Bool {
                 !quoted[match.tokens.lowerBound] && !match.tokens.contains { inLink[$0] }
             }
             let isStatement = matches.of(matcher.statementConcept).contains(where: counts)
             var seen: Set<CoverageMatcher.ElementKey> = []
-            for match in matches.all where counts(match) {
+            for match in matches.all where matcher.showsElements[match.entry] && counts(match) {
                 for key in matcher.elements(of: match) where seen.insert(key).inserted {
                     let evidence = CoverageEvidence(sentence: index, range: sentences[index].range, text: sentences[index].text,
                                                     matched: sentences[index].text(ofTokens: match.tokens), isStatement: isStatement)

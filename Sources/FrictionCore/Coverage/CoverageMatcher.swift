@@ -16,6 +16,9 @@ public struct CoverageMatcher: Sendable {
     /// For entries named by id: entry index of `lexicon` → elements.
     let elementsOfEntry: [Int: [ElementKey]]
     let statementConcept: Int?
+    /// For each entry of `lexicon`, whether a match of it shows an element
+    /// (most of the rules' entries show none).
+    let showsElements: [Bool]
 
     struct ElementKey: Sendable, Hashable {
         var framework: Int
@@ -92,8 +95,11 @@ public struct CoverageMatcher: Sendable {
                 }
             }
         }
+        let shows = lexicon.entries.indices.map { entry in
+            byEntry[entry] != nil || lexicon.concept(lexicon.entries[entry].concept).map { !byConcept[$0].isEmpty } ?? false
+        }
         return CoverageMatcher(frameworks: frameworks, lexicon: lexicon, elementsOfConcept: byConcept,
-                               elementsOfEntry: byEntry, statementConcept: lexicon.concept(statementConceptName))
+                               elementsOfEntry: byEntry, statementConcept: lexicon.concept(statementConceptName), showsElements: shows)
     }
 
     /// The built-in frameworks plus the user's framework files. A mistake
