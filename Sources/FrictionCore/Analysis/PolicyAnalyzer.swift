@@ -197,6 +197,9 @@ public struct PolicyAnalyzer: Sendable {
         var judgement = SentenceJudgement(sentence: index, isProse: prose)
         guard prose, !tokens.isEmpty else { return judgement }
         let matches = matching()
+        // Everything below starts from a match: a sentence with none (many
+        // are) is judged here, without its quotation marks or clauses.
+        guard !matches.all.isEmpty else { return judgement }
         let quoted = Self.quotedTokens(tokens, scalar: scalar)
         let conditionEnd = Self.conditionalPrefixEnd(tokens)
         let end = Self.contentEnd(tokens)
