@@ -74,4 +74,42 @@ struct JSONStreamWriterTests {
             #expect(output == expected, "\(input)")
         }
     }
+
+    /// Plain text is scanned eight bytes at a time: a byte that needs
+    /// escaping is found at every offset of those eight, and bytes that
+    /// look alike in some bits (non-ASCII, DEL, space) are copied as they are.
+    @Test("every character that needs escaping is found at every offset", arguments: 0..<20)
+    func escapesAtEveryOffset(offset: Int) {
+        func reference(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\t": result += "\\t"
+                case "\u{08}": result += "\\b"
+                case "\u{0C}": result += "\\f"
+                case "\u{2028}": result += "\\u2028"
+                case "\u{2029}": result += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        result += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                    } else {
+                        result.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return result + "\""
+        }
+        let lead = String(repeating: "a", count: offset)
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "“", "–", "\u{2028}", "é", "\u{7F}", " ", "\u{A0}", "ÿ", "日"] {
+            for text in [lead + special + "tail text here", lead + special, special + lead + special + lead] {
+                var output = ""
+                JSONValue.escape(text, into: &output)
+                #expect(output == reference(text), "\(text.debugDescription)")
+            }
+        }
+    }
 }

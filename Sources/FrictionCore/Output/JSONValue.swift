@@ -65,43 +65,47 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
-    /// `String(value)`'s digits, without making the string.
+    /// `String(value)`'s digits, without making the string: written from
+    /// the last into a buffer on the stack, then appended at once.
     private static func writeDecimal(_ value: Int, to output: inout [UInt8]) {
-        guard value != 0 else { output.append(UInt8(ascii: "0")); return }
-        if value < 0 { output.append(UInt8(ascii: "-")) }
-        // The magnitude as unsigned, so that Int.min has one too; its digits
-        // counted first and written from the last.
+        // The magnitude as unsigned, so that Int.min has one too.
         var magnitude = value.magnitude
-        var digits = 0
-        var rest = magnitude
-        while rest > 0 { digits += 1; rest /= 10 }
-        let start = output.count
-        // One placeholder per digit: appending a repeated element went
-        // through an unspecialised generic path, some 150 instructions.
-        for _ in 0..<digits { output.append(UInt8(ascii: "0")) }
-        var index = start + digits - 1
-        while magnitude > 0 {
-            output[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-            index -= 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
     /// A line feed and the indentation of `depth`, when indented at all.
     static func newline(_ output: inout [UInt8], indent: Int?, depth: Int) {
         guard let indent else { return }
+        // A line feed and its spaces copied in one append from one run
+        // (byte by byte, this was a tenth of writing a report).
+        let width = indent * depth
+        if width < lineBreak.count {
+            lineBreak.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...width])) }
+            return
+        }
         output.append(UInt8(ascii: "\n"))
-        // The indentation copied from a run of spaces (a repeated element
-        // went through an unspecialised generic append, per line written).
-        var remaining = indent * depth
+        var remaining = width
         while remaining > 0 {
-            let count = min(remaining, spaces.count)
-            spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            let count = min(remaining, lineBreak.count - 1)
+            lineBreak.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[1...count])) }
             remaining -= count
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    /// A line feed and the spaces of any indentation up to 127.
+    private static let lineBreak = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 127)
 
     /// Appends `string` as a JSON string literal.
     public static func escape(_ string: String, into output: inout String) {
@@ -116,18 +120,25 @@ public enum JSONValue: Equatable, Sendable {
         output.append(UInt8(ascii: "\""))
         var contiguous = string
         contiguous.withUTF8 { bytes in
-            // Most strings (sentences, paths, rule names) need no escape at
-            // all: one pass over their bytes decides, and they are appended
-            // whole. 0xE2 leads U+2028 and U+2029, but also curly quotes and
-            // dashes, so prose often takes the second path, a byte at a time.
-            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else {
-                output.append(contentsOf: bytes)
-                return
-            }
+            // Bytes that need no escape are appended a run at a time, up to
+            // the next one that may (a control character, `"`, `\`, or 0xE2,
+            // which leads U+2028 and U+2029 but also curly quotes and
+            // dashes): most strings are one run, and prose with curly
+            // quotes a few, where a byte at a time cost several times more.
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
+                var end = index
+                // Eight bytes at a time while none of them needs a look.
+                while end + 8 <= bytes.count {
+                    let plain = plainBytes(WordOfBytes(bytes, at: end))
+                    end += plain
+                    if plain < 8 { break }
+                }
+                while end < bytes.count && !needsLook(bytes[end]) { end += 1 }
+                if end > index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+                guard end < bytes.count else { break }
+                let byte = bytes[end]
+                index = end + 1
                 switch byte {
                 case 0x22: output.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
@@ -146,6 +157,23 @@ public enum JSONValue: Equatable, Sendable {
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `escape` must look at `byte` on its own.
+    @inline(__always)
+    private static func needsLook(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+    }
+
+    /// How many of the eight bytes of `word`, from the first, `escape` can
+    /// copy as they are (`needsLook` false). A byte is below 0x20 exactly
+    /// when its high bit is clear and its low seven bits plus 0x60 stay
+    /// below 0x80 (no sum carries out of its byte).
+    @inline(__always)
+    private static func plainBytes(_ word: WordOfBytes) -> Int {
+        let control = ~(word.value | ((word.value & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x6060_6060_6060_6060)) & 0x8080_8080_8080_8080
+        let special = control | word.bytes(equalTo: 0x22) | word.bytes(equalTo: 0x5C) | word.bytes(equalTo: 0xE2)
+        return special.trailingZeroBitCount / 8
     }
 }
 
