@@ -124,7 +124,7 @@ public struct PolicyAnalyzer: Sendable {
     private func gatherEvidence(_ document: Document, judgements: [SentenceJudgement], cache: inout MatchCache) -> ReadingEvidence {
         var evidence = ReadingEvidence(isLegislation: document.isLegislation, declaresAudience: document.metadata.audience != nil)
         guard !evidence.isLegislation && !evidence.declaresAudience else { return evidence }
-        for (index, judgement) in judgements.enumerated() where judgement.isProse && !document.sentences[index].tokens.isEmpty {
+        for index in judgements.indices where judgements[index].isProse && !document.sentences[index].tokens.isEmpty {
             let matches = cache.matches(index, document.sentences[index].tokens)
             evidence.count(sentenceAboutService: matches.has(concepts.serviceContext), drafted: matches.has(concepts.legalDrafting))
         }

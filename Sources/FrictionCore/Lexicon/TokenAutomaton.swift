@@ -694,9 +694,9 @@ struct TokenAutomaton: Sendable {
             (tables[13], tables[14], tables[15], tables[16], tables[17])
         guard tables[18].count == Int(wordCount), tables[18].allSatisfy({ $0 >= -1 && $0 < Int32(WordSignature.groupBits) }),
               tables[19].count == 2 * Int(states) else { return nil }
-        signature = WordSignature(
-            wordBits: tables[18].map { $0 < 0 ? 0 : 1 << UInt64($0) },
-            stepMasks: (0..<Int(states)).map { UInt64(UInt32(bitPattern: tables[19][2 * $0])) | UInt64(UInt32(bitPattern: tables[19][2 * $0 + 1])) << 32 })
+        let halves = tables[19].map { UInt64(UInt32(bitPattern: $0)) }
+        signature = WordSignature(wordBits: tables[18].map { $0 < 0 ? 0 : 1 << UInt64($0) },
+                                  stepMasks: (0..<Int(states)).map { halves[2 * $0] | halves[2 * $0 + 1] << 32 })
         // `run` reads states and tables through unchecked buffers: every
         // state a table steps to must be one of the automaton's, and every
         // state's ranges must lie in the tables they index.
