@@ -40,6 +40,19 @@ public enum LexiconLoader {
         return lexicon
     }
 
+    /// Reads the built-in lexicons and decodes the automaton a run will
+    /// match with (the rules' alone, or with the frameworks' for a run that
+    /// measures coverage) on another thread, and returns at once: a caller
+    /// with other work first (parsing its arguments) finds them ready. Each
+    /// is read once per process, by whichever thread asks first; one asked
+    /// for here and never used cost only that thread's time.
+    public static func prepareBuiltIns(forCoverage: Bool) {
+        Thread.detachNewThread {
+            _ = BuiltInLexicons.parsedFiles
+            _ = forCoverage ? BuiltInAutomata.combined : BuiltInAutomata.rules
+        }
+    }
+
     /// Every problem in one lexicon directory (for `friction lexicons check DIR`); empty = valid.
     public static func check(directory: String) -> [FrictionError] {
         var errors: [FrictionError] = []

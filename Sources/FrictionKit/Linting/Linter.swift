@@ -55,6 +55,13 @@ public struct Linter: Sendable {
         return base.hasSuffix("/") ? base : base + "/"
     }
 
+    /// Starts reading what `make` needs of the built-in lexicons on another
+    /// thread (see `LexiconLoader.prepareBuiltIns`), for a caller that has
+    /// other work to do first.
+    public static func prepareBuiltIns(forCoverage: Bool) {
+        LexiconLoader.prepareBuiltIns(forCoverage: forCoverage)
+    }
+
     /// Loads configuration and lexicons (each once per run) and builds a linter.
     public static func make(_ options: LintOptions) throws -> Linter {
         // The configuration names the lexicons, and the lexicons make the
