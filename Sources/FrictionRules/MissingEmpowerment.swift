@@ -36,6 +36,9 @@ public struct MissingEmpowerment: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let document = context.document
+        // Most documents have no customer-facing section (a handbook page):
+        // nothing to group then.
+        guard context.analysis.customerFacingSections.contains(true) else { return [] }
         // Body blocks grouped by section in one pass (not one pass per section).
         var bodyBlocks = Array(repeating: [Int](), count: document.sections.count)
         for (blockIndex, block) in document.blocks.enumerated() where block.kind != .heading {
