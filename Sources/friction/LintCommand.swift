@@ -102,7 +102,10 @@ struct LintCommand: ParsableCommand {
             // say so on standard error too, where a person will see it.
             for file in report.files { if let error = file.error { Terminal.error(error.description) } }
         }
-        if report.failed { throw ExitCode(1) }
+        // Everything is written: the process ends here, without freeing the
+        // report a finding and a string at a time on the way out (about 1% of
+        // a run over a large handbook, all of it on one thread after the rest).
+        Foundation.exit(report.failed ? 1 : 0)
     }
 
     private func makeReporter() throws -> any Reporter {
