@@ -26,8 +26,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // The thread-local that cmark-gfm's allocator callbacks find their
+        // arena through (see CMarkArena.swift).
+        .target(name: "CCmarkArena"),
         .target(name: "FrictionCore", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "FrictionParsers", dependencies: ["FrictionCore", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FrictionParsers", dependencies: ["FrictionCore", "CCmarkGFM", "CCmarkArena", "CLibXML2", .product(name: "Yams", package: "Yams")]),
         .target(name: "FrictionRules", dependencies: ["FrictionCore"]),
         .target(name: "FrictionReporters", dependencies: ["FrictionCore"]),
         .target(name: "FrictionKit", dependencies: ["FrictionCore", "FrictionParsers", "FrictionRules", "FrictionReporters"]),

@@ -1,3 +1,4 @@
+import CCmarkArena
 import CCmarkGFM
 #if canImport(Glibc)
 import Glibc
@@ -16,9 +17,10 @@ import Darwin
 /// latest allocation grows it in place.
 ///
 /// cmark's allocator callbacks take no context, so they find the arena
-/// through a thread-local pointer that `CMarkArena.with` sets for the
-/// length of its body: every cmark call on the tree (parsing, iterating,
-/// reading a literal, which may allocate) must happen inside it.
+/// through a thread-local pointer (a C `_Thread_local`, see CCmarkArena.h)
+/// that `CMarkArena.with` sets for the length of its body: every
+/// cmark call on the tree (parsing, iterating, reading a literal, which
+/// may allocate) must happen inside it.
 enum CMarkArena {
     /// Each allocation is preceded by its size, in a prefix this long, and
     /// sizes are kept to multiples of it: payloads have malloc's alignment.
@@ -60,15 +62,9 @@ enum CMarkArena {
         return memory
     }()
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        guard pthread_key_create(&key, nil) == 0 else { fatalError("cmark arena: no thread-local key") }
-        return key
-    }()
-
     /// The arena of the tree being worked on by this thread.
     private static var current: UnsafeMutablePointer<State> {
-        guard let state = pthread_getspecific(key) else {
+        guard let state = friction_cmark_arena_get() else {
             fatalError("cmark-gfm allocated outside CMarkArena.with")
         }
         return state.assumingMemoryBound(to: State.self)
@@ -79,10 +75,10 @@ enum CMarkArena {
     static func with<Result>(_ body: () throws -> Result) rethrows -> Result {
         let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
         state.initialize(to: State())
-        let outer = pthread_getspecific(key)
-        pthread_setspecific(key, state)
+        let outer = friction_cmark_arena_get()
+        friction_cmark_arena_set(state)
         defer {
-            pthread_setspecific(key, outer)
+            friction_cmark_arena_set(outer)
             state.pointee.releaseBlocks()
             state.deinitialize(count: 1)
             state.deallocate()

@@ -1,0 +1,3 @@
+#include "CCmarkArena.h"
+
+_Thread_local void *friction_cmark_arena;
