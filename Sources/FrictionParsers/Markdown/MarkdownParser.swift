@@ -119,22 +119,43 @@ enum CMark {
         for syntaxExtension in extensions {
             cmark_parser_attach_syntax_extension(parser, syntaxExtension)
         }
+        // Inline parsing happens in `finish`, and cmark-gfm keeps the table
+        // of special inline characters in a process-wide global that every
+        // parser adds its extensions' characters to and removes them from
+        // when done (github/cmark-gfm#176, never merged). Two parsers
+        // finishing at once would see each other's removals (autolinks and
+        // strikethrough missed at random), so finishing is one parser at a
+        // time. Block parsing (`feed`) stays parallel where it parses no
+        // inlines (see `blockParsingParsesInlines`).
+        let lockedFeed = blockParsingParsesInlines
+        if lockedFeed { inlineParsing.lock() }
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        // Inline parsing happens in `finish`, and cmark-gfm keeps the table
-        // of special inline characters in a process-wide global that every
-        // parser adds its extensions' characters to and removes them from
-        // when done (github/cmark-gfm#176). Two parsers finishing at once
-        // would see each other's removals (autolinks and strikethrough missed
-        // at random), so finishing is one parser at a time. Block parsing
-        // (`feed`) has no shared state and stays parallel.
-        inlineParsing.lock()
+        if !lockedFeed { inlineParsing.lock() }
         defer { inlineParsing.unlock() }
         return cmark_parser_finish(parser)
     }
 
     private static let inlineParsing = NSLock()
+
+    /// Whether this process's cmark-gfm parses inlines, and so adds and
+    /// removes the shared special characters, while it parses blocks.
+    /// Later releases than 0.29.0.gfm.6 (Debian 12's) may: the table
+    /// extension of newer sources parses a row's cells as soon as it meets
+    /// the row (`row_from_string`), inside `feed`, where 0.29.0.gfm.6's
+    /// extension library does not even link the inline parser. A release
+    /// not known to be safe counts as unsafe (Homebrew's, say): feeding is
+    /// then under the lock too, slower but never wrong.
+    static let blockParsingParsesInlines = parsesInlinesWhileParsingBlocks(version: String(cString: cmark_version_string()))
+
+    /// `blockParsingParsesInlines` for a `cmark_version_string()`: false
+    /// only for 0.29.0.gfm.N with N at most 6.
+    static func parsesInlinesWhileParsingBlocks(version: String) -> Bool {
+        let prefix = "0.29.0.gfm."
+        guard version.hasPrefix(prefix), let release = Int(version.dropFirst(prefix.count)) else { return true }
+        return release > 6
+    }
 }
