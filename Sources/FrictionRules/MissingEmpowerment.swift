@@ -39,17 +39,14 @@ public struct MissingEmpowerment: Rule {
         // Most documents have no customer-facing section (a handbook page):
         // nothing to group then.
         guard context.analysis.customerFacingSections.contains(true) else { return [] }
-        // Body blocks grouped by section in one pass (not one pass per section).
-        var bodyBlocks = Array(repeating: [Int](), count: document.sections.count)
-        for (blockIndex, block) in document.blocks.enumerated() where block.kind != .heading {
-            if let section = block.section, section >= 0, section < bodyBlocks.count { bodyBlocks[section].append(blockIndex) }
-        }
+        let bodyBlocks = document.bodyBlocksBySection()
+        // Read in place, not copied one by one (see `SentenceRule`).
+        let judgements = context.analysis.judgements
         for (index, section) in document.sections.enumerated() where context.analysis.customerFacingSections[index] {
             var restrictions: [String] = []
             var empowered = false
             for block in bodyBlocks[index].lazy.map({ document.blocks[$0] }) {
                 for sentenceIndex in block.sentences {
-                    let judgements = context.analysis.judgements
                     if judgements[sentenceIndex].isEmpowering { empowered = true }
                     if let trigger = judgements[sentenceIndex].rigid ?? judgements[sentenceIndex].scriptedRefusal
                         ?? judgements[sentenceIndex].ruleAsReason, judgements[sentenceIndex].isProse {

@@ -86,26 +86,19 @@ public struct PolicyAnalyzer: Sendable {
         }
         let evidence = gatherEvidence(document, judgements: judgements, cache: &cache)
         let reading = override ?? evidence.reading
-        guard reading == .servicePolicy else {
+        var customerFacing: [Bool] = []
+        if reading == .servicePolicy {
+            let bodyBlocks = document.bodyBlocksBySection()
+            customerFacing.reserveCapacity(document.sections.count)
+            for (index, section) in document.sections.enumerated() {
+                customerFacing.append(isCustomerFacing(document, heading: section, bodyBlocks: bodyBlocks[index], cache: &cache))
+            }
+        } else {
             // A statute's "shall not" is law and a runbook's "never" is about
             // servers, not frontline rules: keep what the text does well,
             // drop what would read as friction.
             for index in judgements.indices { judgements[index].clearFriction() }
-            var analysis = DocumentAnalysis(judgements: judgements, customerFacingSections: Array(repeating: false, count: document.sections.count),
-                                            reading: reading, evidence: evidence)
-            (analysis.matches, analysis.matchedWith) = (cache.slots, lexicon)
-            return analysis
-        }
-        // Blocks grouped by their section once, so a document with many
-        // sections costs one pass, not one pass per section.
-        var bodyBlocks = Array(repeating: [Int](), count: document.sections.count)
-        for (index, block) in document.blocks.enumerated() where block.kind != .heading {
-            if let section = block.section, section >= 0, section < bodyBlocks.count { bodyBlocks[section].append(index) }
-        }
-        var customerFacing: [Bool] = []
-        customerFacing.reserveCapacity(document.sections.count)
-        for (index, section) in document.sections.enumerated() {
-            customerFacing.append(isCustomerFacing(document, heading: section, bodyBlocks: bodyBlocks[index], cache: &cache))
+            customerFacing = Array(repeating: false, count: document.sections.count)
         }
         var analysis = DocumentAnalysis(judgements: judgements, customerFacingSections: customerFacing, reading: reading, evidence: evidence)
         (analysis.matches, analysis.matchedWith) = (cache.slots, lexicon)

@@ -148,6 +148,17 @@ public struct Document: Sendable {
         return path.reversed()
     }
 
+    /// For each section, the indices of the blocks directly under it, not in
+    /// its subsections, headings excluded: found in one pass over the blocks
+    /// (not one pass per section).
+    public func bodyBlocksBySection() -> [[Int]] {
+        var bodyBlocks = Array(repeating: [Int](), count: sections.count)
+        for (index, block) in blocks.enumerated() where block.kind != .heading {
+            if let section = block.section, section >= 0, section < bodyBlocks.count { bodyBlocks[section].append(index) }
+        }
+        return bodyBlocks
+    }
+
     /// Sentences of the blocks that sit directly under `section`, not in its
     /// subsections, headings excluded.
     public func bodySentences(of section: Int) -> [Sentence] {
